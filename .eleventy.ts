@@ -1,0 +1,55 @@
+import type UserConfig from "@11ty/eleventy/UserConfig";
+import { loadAssets } from "./src/assets.js";
+import { breadcrumbs } from "./src/breadcrumbs.js";
+import { isoDate, readableDate } from "./src/dates.js";
+import { layoutAliases } from "./src/layouts.js";
+import { createMarkdown } from "./src/markdown.js";
+import { navItems } from "./src/navigation.js";
+import { limit, newestFirst } from "./src/posts.js";
+import { collectRedirects, redirectsFile } from "./src/redirects.js";
+import { siteSettings } from "./src/site.js";
+import { vimeoEmbed } from "./src/video.js";
+
+/** The site's wiring: a table of contents. The logic lives in src/, one concern per module. */
+export default function (eleventyConfig: UserConfig) {
+  eleventyConfig.setLibrary("md", createMarkdown());
+  for (const [alias, file] of Object.entries(layoutAliases("layouts"))) eleventyConfig.addLayoutAlias(alias, file);
+
+  eleventyConfig.addGlobalData("site", siteSettings());
+
+  // Fingerprinted stylesheet and script, written as virtual templates.
+  eleventyConfig.addGlobalData("assets", loadAssets);
+  eleventyConfig.addTemplate("assets/main.css.njk", "{{ assets.css.contents | safe }}", { permalink: "{{ assets.css.href }}", layout: false, eleventyExcludeFromCollections: true });
+  eleventyConfig.addTemplate("assets/site.js.njk", "{{ assets.js.contents | safe }}", { permalink: "{{ assets.js.href }}", layout: false, eleventyExcludeFromCollections: true });
+  eleventyConfig.addWatchTarget("src/styles/");
+  eleventyConfig.addWatchTarget("src/scripts/");
+
+  // Old addresses (`redirect_from`): host redirects plus an HTML stub at each.
+  eleventyConfig.addCollection("redirects", (api) => collectRedirects((api as { getAll(): never[] }).getAll()));
+  eleventyConfig.addFilter("redirectsFile", redirectsFile);
+  eleventyConfig.addTemplate("redirects/_redirects.njk", "{{ collections.redirects | redirectsFile | safe }}", { permalink: "/_redirects", layout: false, eleventyExcludeFromCollections: true });
+  eleventyConfig.addTemplate("redirects/stub.njk", "", {
+    pagination: { data: "collections.redirects", size: 1, alias: "redirect" },
+    permalink: "{{ redirect.from }}index.html",
+    layout: "redirect.njk",
+    eleventyExcludeFromCollections: true,
+  });
+
+  eleventyConfig.addFilter("navItems", navItems);
+  eleventyConfig.addFilter("breadcrumbs", breadcrumbs);
+  eleventyConfig.addFilter("readableDate", readableDate);
+  eleventyConfig.addFilter("isoDate", isoDate);
+  eleventyConfig.addFilter("newestFirst", newestFirst);
+  eleventyConfig.addFilter("limit", limit);
+  eleventyConfig.addShortcode("vimeo", vimeoEmbed);
+
+  eleventyConfig.addPassthroughCopy("static");
+
+  return {
+    // No output here: the build chooses it (it builds elsewhere, then swaps in).
+    dir: { input: "content", includes: "../layouts", layouts: "../layouts" },
+    markdownTemplateEngine: "njk",
+    htmlTemplateEngine: "njk",
+    templateFormats: ["md", "njk"],
+  };
+}

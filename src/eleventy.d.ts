@@ -1,0 +1,38 @@
+// Hand-written types for the parts of Eleventy 3 this site uses (Eleventy ships JavaScript only).
+declare module "@11ty/eleventy/UserConfig" {
+  export interface EleventyPageInfo {
+    url: string | false;
+    inputPath: string;
+    outputPath: string | false;
+    date: Date;
+  }
+  export type Transform = (this: { page: EleventyPageInfo }, content: string) => string | Promise<string>;
+  export default interface UserConfig {
+    dir: { input: string; output: string; includes: string; layouts?: string; data: string };
+    setLibrary(name: string, library: unknown): void;
+    addLayoutAlias(alias: string, file: string): void;
+    addGlobalData(name: string, value: unknown): void;
+    addTemplate(virtualPath: string, content: string, data?: Record<string, unknown>): void;
+    addWatchTarget(target: string): void;
+    addFilter(name: string, filter: (...args: any[]) => unknown): void;
+    addShortcode(name: string, shortcode: (...args: any[]) => string): void;
+    addPairedShortcode(name: string, shortcode: (content: string, ...args: any[]) => string): void;
+    addTransform(name: string, transform: Transform): void;
+    addPassthroughCopy(from: string | Record<string, string>): void;
+    addPreprocessor(name: string, extensions: string, callback: (data: Record<string, unknown>, content: string) => unknown): void;
+    addPlugin(plugin: unknown, options?: unknown): void;
+    addCollection(name: string, callback: (api: unknown) => unknown): void;
+    on(event: string, callback: (...args: any[]) => unknown): void;
+    setQuietMode(quiet: boolean): void;
+    setServerOptions(options: Record<string, unknown>): void;
+    ignores: { add(glob: string): void };
+  }
+}
+
+declare module "@11ty/eleventy" {
+  export default class Eleventy {
+    constructor(input?: string, output?: string, options?: Record<string, unknown>, config?: unknown);
+    write(): Promise<unknown>;
+    toJSON(): Promise<Array<{ url: string; inputPath: string; outputPath: string; content: string }>>;
+  }
+}
