@@ -1,9 +1,10 @@
 // Reads the built site in _site/ (npm test builds it first) as a visitor's browser would get it.
 import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
-import { join, relative } from "node:path";
+import { join, relative, resolve } from "node:path";
 import { parse, type HTMLElement } from "node-html-parser";
 
-export const siteDir = join(import.meta.dirname, "..", "_site");
+/** The built site: `_site/`, or the folder named by NLC_OUTPUT (as `npm run build` uses it). */
+export const siteDir = resolve(import.meta.dirname, "..", process.env.NLC_OUTPUT || "_site");
 
 export function builtPage(url: string): HTMLElement {
   const file = url.endsWith(".html") ? join(siteDir, url) : join(siteDir, url, "index.html");
