@@ -27,17 +27,20 @@ export function ancestorUrls(url: string): string[] {
 /**
  * The trail from the home page to `pageUrl`, one crumb per ancestor address
  * that is a page of the site (addresses with no page are left out), ending
- * with the page itself. The home page has no trail.
+ * with the page itself. The home page has no trail, nor has a page outside
+ * the site's collections (the 404 page, which is served at any address).
  */
 export function breadcrumbs(pages: readonly PageEntry[] | undefined, pageUrl: string | undefined): Breadcrumb[] {
   if (!Array.isArray(pages) || !pageUrl || pageUrl === "/") return [];
   const labels = labelsByUrl(pages);
+  const label = labels.get(pageUrl);
+  if (label === undefined) return [];
   const trail: Breadcrumb[] = [];
   for (const url of ancestorUrls(pageUrl)) {
-    const label = labels.get(url);
-    if (label !== undefined) trail.push({ label, url, current: false });
+    const ancestor = labels.get(url);
+    if (ancestor !== undefined) trail.push({ label: ancestor, url, current: false });
   }
   if (trail.length === 0) return [];
-  trail.push({ label: labels.get(pageUrl) ?? pageUrl, url: pageUrl, current: true });
+  trail.push({ label, url: pageUrl, current: true });
   return trail;
 }

@@ -28,6 +28,8 @@ describe("breadcrumbs", () => {
     expect(breadcrumbs(undefined, "/news/")).toEqual([]);
     expect(breadcrumbs(pages, undefined)).toEqual([]);
     expect(breadcrumbs([], "/news/")).toEqual([]);
+    // The 404 page is in no collection, and is served at any address: no trail.
+    expect(breadcrumbs(pages, "/404.html")).toEqual([]);
   });
 
   it("derives ancestors from the address", () => {

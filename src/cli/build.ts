@@ -1,12 +1,15 @@
-// `npm run build`: builds the site into _site/, or leaves the last good one untouched.
+// `npm run build [-- --strict]`: checks the content and builds the site into _site/ (or NLC_OUTPUT).
+// A failed build leaves the last good site untouched.
 import { buildSite } from "../build.js";
+import { printProblems } from "./report.js";
 
 const started = performance.now();
-const result = await buildSite({ output: process.env.NLC_OUTPUT || "_site" });
-for (const message of result.messages) console.error(message);
+const output = process.env.NLC_OUTPUT || "_site";
+const result = await buildSite({ output, strict: process.argv.includes("--strict") });
+printProblems(result.problems);
 if (result.ok) {
-  console.log(`Built ${result.pages} files into ${process.env.NLC_OUTPUT || "_site"}/ in ${((performance.now() - started) / 1000).toFixed(2)} s.`);
+  console.log(`Built ${result.pages} pages into ${output}/ in ${((performance.now() - started) / 1000).toFixed(2)} s.`);
 } else {
-  console.error("The build stopped. The site in _site/ has not been changed.");
+  console.error(`The build stopped: fix the problems above. The site in ${output}/ has not been changed.`);
   process.exitCode = 1;
 }

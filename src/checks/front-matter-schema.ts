@@ -1,0 +1,155 @@
+import { z } from "zod";
+
+/**
+ * Every front-matter field a page may use, with what it is for. This is the
+ * one definition: the checker validates against it, and the field table in
+ * docs/editing.md is generated from it (a test keeps the two in step).
+ */
+
+export const knownTags = ["nav", "primary", "footer", "posts"] as const;
+
+/** A clean site path: lower case, digits, hyphens, dots and slashes, starting with "/". */
+export const sitePath = /^\/(?:[a-z0-9][a-z0-9._-]*\/?)*$/;
+
+const permalinkMessage =
+  "permalink must be a clean site address such as /our-programme/: starting with /, lower case letters, numbers and hyphens, no spaces";
+const redirectMessage = "redirect_from must be a list of old addresses, each a clean address starting with /, such as - /network/";
+
+const text = (field: string) =>
+  z.string({ error: `${field} must be text` }).trim().min(1, { error: `${field} is empty: write some text after "${field}:"` });
+
+
+export const frontMatterSchema = z.object({
+  title: text("title"),
+  navtitle: text("navtitle").optional(),
+  metadesc: text("metadesc").optional(),
+  leader: text("leader").optional(),
+  subtitle: text("subtitle").optional(),
+  subtitle_imagery: z.string({ error: "subtitle_imagery must be text" }).optional(),
+  order: z
+    .number({ error: "order must be a whole number such as 2, without quotes" })
+    .int({ error: "order must be a whole number such as 2, not a fraction" })
+    .optional(),
+  tags: z
+    .union([z.enum(knownTags), z.array(z.enum(knownTags))], {
+      error: `tags must be a list of: ${knownTags.join(", ")}`,
+    })
+    .optional(),
+  permalink: z
+    .union([z.literal(false), z.string().regex(sitePath, { error: permalinkMessage })], { error: permalinkMessage })
+    .optional(),
+  layout: z.string({ error: "layout must be the name of a layout, such as primary.njk" }).optional(),
+  date: z.date({ error: "date must be a real date written as YYYY-MM-DD, such as 2019-10-22" }).optional(),
+  draft: z.boolean({ error: "draft must be true or false" }).optional(),
+  navurl: z.url({ protocol: /^https?$/, error: "navurl must be a full web address starting with https://" }).optional(),
+  redirect_from: z
+    .array(z.string().regex(sitePath, { error: redirectMessage }), { error: redirectMessage })
+    .optional(),
+  image: z.string({ error: "image must be the address of a picture, such as /static/img/forum.jpg" }).optional(),
+  image_alt: z.string({ error: "image_alt must be text describing the picture" }).optional(),
+  primary: z.boolean({ error: "primary must be true or false" }).optional(),
+  strandsHeading: text("strandsHeading").optional(),
+  strands: z
+    .array(z.object({ title: z.string(), url: z.string(), text: z.string() }), {
+      error: "strands must be a list, each with title, url and text",
+    })
+    .optional(),
+  eleventyExcludeFromCollections: z.boolean().optional(),
+});
+
+/** What each field is for, with an example: the table in docs/editing.md is made from this (npm run docs:fields). */
+export const fieldDocs: Record<keyof typeof frontMatterSchema.shape, { description: string; example: string }> = {
+  title: {
+    description: "The page's name: its heading and the browser tab's title. **Required.**",
+    example: "`title: Our Programme`",
+  },
+  navtitle: {
+    description: "A shorter name for the navs and breadcrumbs. Without it, the title is used.",
+    example: "`navtitle: Programme`",
+  },
+  metadesc: {
+    description: "The summary search engines show under the title, about 50 to 160 characters. **Required**, unless the page has a `leader` (or `subtitle`) to use instead.",
+    example: "`metadesc: Leadership programmes for 100 CEO-level public service leaders each year.`",
+  },
+  leader: {
+    description: "The sentence under the title in a page's banner (`primary` layout).",
+    example: "`leader: Connecting senior leaders from every sector.`",
+  },
+  subtitle: {
+    description: "The older name for `leader`, from the NLC's first pages. Still accepted.",
+    example: "`subtitle: Connecting senior leaders.`",
+  },
+  subtitle_imagery: {
+    description: "The older pages' banner picture name. Still accepted, not shown.",
+    example: "`subtitle_imagery: links`",
+  },
+  order: {
+    description: "The page's position in its nav: 1 comes first. A whole number, no quotes.",
+    example: "`order: 2`",
+  },
+  tags: {
+    description: "Which navs the page is in: `nav` (main nav), `primary` (section nav), `footer` (footer nav). News posts get `posts` automatically.",
+    example: "see below",
+  },
+  permalink: {
+    description: "The page's address: lower case, hyphens, starting and ending with `/`. `/our-programme/index.html` means the same. `false` makes no page at all.",
+    example: "`permalink: /our-programme/`",
+  },
+  layout: {
+    description: "How the page is laid out: `primary` (banner with title and leader), `page` (plain, the default), `what-we-do`, `post`, `home` or `404`. `layouts/primary.njk` and `primary.njk` also work.",
+    example: "`layout: primary.njk`",
+  },
+  date: {
+    description: "The date of a news post, as YYYY-MM-DD.",
+    example: "`date: 2019-10-22`",
+  },
+  draft: {
+    description: "`true` keeps the page out of the published site; it still shows in `npm start`.",
+    example: "`draft: true`",
+  },
+  navurl: {
+    description: "Points this page's nav item at another website instead (a full `https://` address). Use with `permalink: false`.",
+    example: "`navurl: https://connect.nationalleadership.gov.uk/`",
+  },
+  redirect_from: {
+    description: "Old addresses of this page, as a list. Visitors and search engines going there are sent here.",
+    example: "see below",
+  },
+  image: {
+    description: "A banner picture for a `primary` page. Optional: the banner looks finished without one.",
+    example: "`image: /static/img/forum.jpg`",
+  },
+  image_alt: {
+    description: "What the banner picture shows, for people who cannot see it. Required with `image`; `\"\"` if it is only decoration.",
+    example: "`image_alt: Leaders talking at the 2020 forum`",
+  },
+  primary: {
+    description: "The older way of marking a section-nav page. Still accepted; `tags: [primary]` is what counts.",
+    example: "`primary: true`",
+  },
+  strandsHeading: {
+    description: "Home page only: the heading above the three strands.",
+    example: "`strandsHeading: Our work`",
+  },
+  strands: {
+    description: "Home page only: the three strands, each with `title`, `url` and `text`.",
+    example: "see `content/index.md`",
+  },
+  eleventyExcludeFromCollections: {
+    description: "`true` leaves the page out of every nav and list (used by the 404 page).",
+    example: "`eleventyExcludeFromCollections: true`",
+  },
+};
+
+export type FrontMatter = z.infer<typeof frontMatterSchema>;
+
+export const knownFields = Object.keys(frontMatterSchema.shape);
+
+/** The field table for docs/editing.md. */
+export function fieldTable(): string {
+  const rows = knownFields.map((field) => {
+    const docs = fieldDocs[field as keyof typeof fieldDocs];
+    return `| \`${field}\` | ${docs.description} | ${docs.example} |`;
+  });
+  return ["| Field | What it does | Example |", "| --- | --- | --- |", ...rows].join("\n");
+}

@@ -1,0 +1,50 @@
+/** One thing wrong with the content, located so an editor's tools can jump to it. */
+export interface Problem {
+  /** Path from the project folder, e.g. "content/contact.md". */
+  file: string;
+  line: number;
+  column: number;
+  severity: "error" | "warning";
+  /** What is wrong and how to fix it, in plain words. */
+  message: string;
+  /** The site cannot be rendered until this is fixed (bad YAML, a missing layout, two pages at one address). */
+  blocksRender?: boolean;
+}
+
+export function error(file: string, line: number, column: number, message: string, blocksRender = false): Problem {
+  return { file, line, column, severity: "error", message, ...(blocksRender ? { blocksRender } : {}) };
+}
+
+export function warning(file: string, line: number, column: number, message: string): Problem {
+  return { file, line, column, severity: "warning", message };
+}
+
+/** Problems in file, line and column order, so a report reads top to bottom. */
+export function sortProblems(problems: readonly Problem[]): Problem[] {
+  return [...problems].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column));
+}
+
+/** `path:line:column: error: message` — the form editors' tools make clickable. */
+export function formatProblem(problem: Problem): string {
+  return `${problem.file}:${problem.line}:${problem.column}: ${problem.severity}: ${problem.message}`;
+}
+
+export function countErrors(problems: readonly Problem[], strict = false): number {
+  return problems.filter((problem) => problem.severity === "error" || strict).length;
+}
+
+/** The summary line under a report: "2 errors, 1 warning". */
+export function summarise(problems: readonly Problem[]): string {
+  const errors = problems.filter((problem) => problem.severity === "error").length;
+  const warnings = problems.length - errors;
+  const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? "" : "s"}`;
+  return `${plural(errors, "error")}, ${plural(warnings, "warning")}`;
+}
+
+/** Line and column (both from 1) of a character offset in a text. */
+export function positionAt(text: string, offset: number): { line: number; column: number } {
+  const before = text.slice(0, Math.max(0, offset));
+  const line = before.split("\n").length;
+  const column = offset - before.lastIndexOf("\n");
+  return { line, column };
+}

@@ -1,0 +1,177 @@
+// Finds links inside the site that lead nowhere: a missing page or file, or a #fragment with no element to go to.
+// Works on the site as files (readSiteDir) or as rendered in memory, so the build's content checks can reuse it.
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { parse, type HTMLElement } from "node-html-parser";
+
+export interface SiteFiles {
+  /** Site path of each HTML file, e.g. "/news/index.html" → its HTML. */
+  html: Map<string, string>;
+  /** Site paths of every file, HTML included, e.g. "/assets/main.abc.css". */
+  files: Set<string>;
+}
+
+export interface BrokenLink {
+  /** Site path of the HTML file holding the link, e.g. "/news/index.html". */
+  page: string;
+  /** The attribute holding it: "href", "src", "srcset", "poster", "action", "content" (meta refresh)… */
+  attribute: string;
+  /** The link as written. */
+  target: string;
+  /** In plain words: `no page or file at /contact/person`, `no element with id="x" on /news/`. */
+  reason: string;
+}
+
+/** Attributes whose value is one address. */
+const addressAttributes = ["href", "src", "poster", "action", "xlink:href"];
+/** Any scheme ("https:", "mailto:", "tel:", "data:", "javascript:") or "//host": not ours to check. */
+const externalOrScheme = /^(?:[a-z][a-z0-9+.-]*:|\/\/)/i;
+// Every origin is this one: only the path matters.
+const origin = "http://site.invalid";
+
+interface Link {
+  attribute: string;
+  target: string;
+}
+
+interface PageLinks {
+  ids: Set<string>;
+  links: Link[];
+  /** The page's <base href>, if it has one. */
+  base: string | undefined;
+}
+
+/** The URLs in a srcset, without their width or density descriptors. */
+export function srcsetUrls(srcset: string): string[] {
+  const urls: string[] = [];
+  let i = 0;
+  while (i < srcset.length) {
+    while (i < srcset.length && /[\s,]/.test(srcset[i] ?? "")) i++;
+    let url = "";
+    while (i < srcset.length && !/\s/.test(srcset[i] ?? "")) url += srcset[i++];
+    if (url.endsWith(",")) url = url.replace(/,+$/, "");
+    else while (i < srcset.length && srcset[i] !== ",") i++; // descriptors
+    if (url) urls.push(url);
+  }
+  return urls;
+}
+
+/** One pass over a page: the ids it offers and the links it holds. */
+function readPage(html: string): PageLinks {
+  // noscript and pre are parsed as markup so their links are checked; script and style are text.
+  const root = parse(html, { blockTextElements: { script: true, style: true } });
+  const ids = new Set<string>();
+  const links: Link[] = [];
+  let base: string | undefined;
+  const visit = (element: HTMLElement) => {
+    const attributes = element.attrs;
+    const tag = element.rawTagName?.toLowerCase();
+    if (attributes.id) ids.add(attributes.id);
+    if (tag === "a" && attributes.name) ids.add(attributes.name);
+    if (tag === "base") base ??= attributes.href;
+    else {
+      for (const attribute of addressAttributes) {
+        const value = attributes[attribute];
+        if (value !== undefined) links.push({ attribute, target: value });
+      }
+      if (attributes.srcset !== undefined) {
+        for (const url of srcsetUrls(attributes.srcset)) links.push({ attribute: "srcset", target: url });
+      }
+      if (tag === "meta" && attributes["http-equiv"]?.toLowerCase() === "refresh") {
+        const url = /url\s*=\s*['"]?([^'"]+)/i.exec(attributes.content ?? "")?.[1];
+        if (url) links.push({ attribute: "content", target: url.trim() });
+      }
+    }
+    for (const child of element.childNodes) if (child.nodeType === 1) visit(child as HTMLElement);
+  };
+  visit(root);
+  return { ids, links, base };
+}
+
+/** "/news/index.html" → "/news/", the address a visitor sees. */
+function address(path: string): string {
+  return path.endsWith("/index.html") ? path.slice(0, -"index.html".length) : path;
+}
+
+/** The file a site path is served from: "/x/" → "/x/index.html", "/x" → itself, else "/x/index.html" (hosts redirect /x to /x/). */
+function fileFor(path: string, files: Set<string>): string | undefined {
+  if (path.endsWith("/")) return files.has(`${path}index.html`) ? `${path}index.html` : undefined;
+  if (files.has(path)) return path;
+  return files.has(`${path}/index.html`) ? `${path}/index.html` : undefined;
+}
+
+function decode(text: string): string | undefined {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Every internal link on every page that leads nowhere. Reads each page once
+ * (its ids and links), then checks each link against the file list and the
+ * ids of the page it points to, so the time grows with the size of the site.
+ */
+export function findBrokenLinks(site: SiteFiles): BrokenLink[] {
+  const pages = new Map<string, PageLinks>();
+  for (const [path, html] of site.html) pages.set(path, readPage(html));
+  const files = new Set([...site.files, ...site.html.keys()]);
+
+  const broken: BrokenLink[] = [];
+  for (const [page, { links, base }] of pages) {
+    const pageUrl = new URL(base && !externalOrScheme.test(base.trim()) ? base.trim() : "", new URL(page, origin));
+    for (const { attribute, target } of links) {
+      const written = target.trim();
+      if (externalOrScheme.test(written)) continue;
+      const report = (reason: string) => broken.push({ page, attribute, target, reason });
+      let url: URL;
+      try {
+        url = new URL(written, pageUrl);
+      } catch {
+        report(`"${target}" is not a valid address`);
+        continue;
+      }
+      if (url.origin !== origin) continue;
+      const path = decode(url.pathname);
+      if (path === undefined) {
+        report(`"${target}" is not a valid address`);
+        continue;
+      }
+      const file = fileFor(path, files);
+      if (!file) {
+        report(`no page or file at ${path}`);
+        continue;
+      }
+      const fragment = decode(url.hash.slice(1));
+      // "#" and "#top" go to the top of a page; text fragments (#:~:text=) need no id; other files' fragments are theirs.
+      if (!fragment || fragment.toLowerCase() === "top" || fragment.startsWith(":~:")) continue;
+      const targetPage = pages.get(file);
+      if (targetPage && !targetPage.ids.has(fragment)) report(`no element with id="${fragment}" on ${address(file)}`);
+    }
+  }
+  return broken;
+}
+
+/** A built site folder as SiteFiles: every file's site path, and the HTML of each .html file. */
+export function readSiteDir(dir: string): SiteFiles {
+  const html = new Map<string, string>();
+  const files = new Set<string>();
+  const walk = (folder: string, base: string) => {
+    for (const entry of readdirSync(folder, { withFileTypes: true })) {
+      const path = `${base}${entry.name}`;
+      if (entry.isDirectory()) walk(join(folder, entry.name), `${path}/`);
+      else {
+        files.add(path);
+        if (entry.name.endsWith(".html")) html.set(path, readFileSync(join(folder, entry.name), "utf8"));
+      }
+    }
+  };
+  walk(dir, "/");
+  return { html, files };
+}
+
+/** Broken links as lines an editor can act on: "/news/index.html: href="/x" – no page or file at /x". */
+export function describeBrokenLinks(links: BrokenLink[]): string {
+  return links.map((link) => `${link.page}: ${link.attribute}="${link.target}" – ${link.reason}`).join("\n");
+}
