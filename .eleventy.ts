@@ -3,6 +3,9 @@ import { loadAssets } from "./src/assets.js";
 import { breadcrumbs } from "./src/breadcrumbs.js";
 import { isoDate, readableDate } from "./src/dates.js";
 import { layoutAliases } from "./src/layouts.js";
+import { dropDraftsFromBuild } from "./src/drafts.js";
+import { deliveryPlugin } from "./src/delivery-plugin.js";
+import { discoveryPlugin } from "./src/discovery-plugin.js";
 import { createMarkdown } from "./src/markdown.js";
 import { navItems } from "./src/navigation.js";
 import { limit, newestFirst } from "./src/posts.js";
@@ -15,14 +18,23 @@ export default function (eleventyConfig: UserConfig) {
   eleventyConfig.setLibrary("md", createMarkdown());
   for (const [alias, file] of Object.entries(layoutAliases("layouts"))) eleventyConfig.addLayoutAlias(alias, file);
 
-  eleventyConfig.addGlobalData("site", siteSettings());
+  eleventyConfig.addPreprocessor("drafts", "*", dropDraftsFromBuild);
+  const site = siteSettings();
+  eleventyConfig.addGlobalData("site", site);
+  // Sitemap, robots.txt, feed, meta tags; then images, minified HTML and the host's _headers.
+  eleventyConfig.addPlugin(discoveryPlugin, site);
+  eleventyConfig.addPlugin(deliveryPlugin, site);
 
   // Fingerprinted stylesheet and script, written as virtual templates.
   eleventyConfig.addGlobalData("assets", loadAssets);
   eleventyConfig.addTemplate("assets/main.css.njk", "{{ assets.css.contents | safe }}", { permalink: "{{ assets.css.href }}", layout: false, eleventyExcludeFromCollections: true });
-  eleventyConfig.addTemplate("assets/site.js.njk", "{{ assets.js.contents | safe }}", { permalink: "{{ assets.js.href }}", layout: false, eleventyExcludeFromCollections: true });
+  for (const script of ["js", "search", "consent"]) {
+    eleventyConfig.addTemplate(`assets/${script}.js.njk`, `{{ assets.${script}.contents | safe }}`, { permalink: `{{ assets.${script}.href }}`, layout: false, eleventyExcludeFromCollections: true });
+  }
   eleventyConfig.addWatchTarget("src/styles/");
   eleventyConfig.addWatchTarget("src/scripts/");
+  // The preview rebuilds once a save has settled for 40 ms; Eleventy's default wait, 150 ms, was half of a one-page rebuild.
+  eleventyConfig.setChokidarConfig({ awaitWriteFinish: { stabilityThreshold: 40, pollInterval: 10 } });
 
   // Old addresses (`redirect_from`): host redirects plus an HTML stub at each.
   eleventyConfig.addCollection("redirects", (api) => collectRedirects((api as { getAll(): never[] }).getAll()));

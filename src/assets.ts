@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { readdirSync, readFileSync, statSync } from "node:fs";
-import { join } from "node:path";
+import { basename, join } from "node:path";
 import * as sass from "sass";
 
 export interface Asset {
@@ -12,6 +12,10 @@ export interface Asset {
 export interface Assets {
   css: Asset;
   js: Asset;
+  /** Only on the search page. */
+  search: Asset;
+  /** Only on sites built with an analytics ID. */
+  consent: Asset;
 }
 
 /** "main.css" with contents → "/assets/main.3f2a9c01de.css". */
@@ -50,14 +54,19 @@ export function compileStylesheet(dir: string): Asset {
   });
 }
 
-/** The site's one script, fingerprinted like the stylesheet. */
+/** A script, fingerprinted like the stylesheet: "src/scripts/site.js" → "/assets/site.<hash>.js". */
 export function loadScript(file: string): Asset {
   return cached(`js:${file}`, String(statSync(file).mtimeMs), () => {
     const contents = readFileSync(file, "utf8");
-    return { href: fingerprintedHref("site", "js", contents), contents };
+    return { href: fingerprintedHref(basename(file, ".js"), "js", contents), contents };
   });
 }
 
 export function loadAssets(): Assets {
-  return { css: compileStylesheet("src/styles"), js: loadScript("src/scripts/site.js") };
+  return {
+    css: compileStylesheet("src/styles"),
+    js: loadScript("src/scripts/site.js"),
+    search: loadScript("src/scripts/search.js"),
+    consent: loadScript("src/scripts/consent.js"),
+  };
 }

@@ -1,7 +1,11 @@
-import { existsSync } from "node:fs";
+import { existsSync, readdirSync } from "node:fs";
 import { mkdir, rename, rm } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
 import Eleventy from "@11ty/eleventy";
+import { readSiteDir, type SiteFiles } from "./link-check.js";
+import { countErrors, error, type Problem } from "./checks/problems.js";
+import { checkRendered, checkSources, renderedPages, type EleventyOutput } from "./checks/run-checks.js";
+import { buildSearchIndex } from "./search-index.js";
 
 export interface BuildOptions {
   /** Project folder holding `.eleventy.ts`, `content/` and `layouts/`. */
@@ -10,40 +14,64 @@ export interface BuildOptions {
   output?: string;
   /** Eleventy's run mode: "build" leaves out drafts. */
   runMode?: "build" | "serve" | "watch";
+  /** Warnings fail the build too. */
+  strict?: boolean;
 }
 
 export interface BuildResult {
   ok: boolean;
-  /** Plain-language problems, one a line, for editors. */
-  messages: string[];
+  /** Every problem found, errors and warnings, for editors. */
+  problems: Problem[];
+  /** HTML pages written. */
   pages: number;
 }
 
 /** Eleventy's errors wrap the one an editor can act on; show that one's words, never a stack. */
-export function describeBuildError(error: unknown): string {
+export function describeBuildError(caught: unknown): string {
   const seen = new Set<unknown>();
   const lines: string[] = [];
-  let current: unknown = error;
+  let current: unknown = caught;
   while (current && typeof current === "object" && !seen.has(current)) {
     seen.add(current);
     const message = String((current as { message?: unknown }).message ?? "").trim();
-    if (message && !lines.includes(message)) lines.push(message);
+    if (message && !lines.some((line) => line.includes(message))) lines.push(message);
     current = (current as { originalError?: unknown; cause?: unknown }).originalError ?? (current as { cause?: unknown }).cause;
   }
-  return lines.join("\n  ") || String(error);
+  return lines.join(": ") || String(caught);
 }
 
-/** Renders the site into `staging` with Eleventy. */
-export async function renderSite(root: string, staging: string, runMode: BuildOptions["runMode"] = "build"): Promise<number> {
+/** The file an Eleventy error names, if any ("./content/x.md"), so the message can start with it. */
+function fileNamedIn(message: string): string {
+  return /\.\/(content\/[^\s`'")]+\.(?:md|njk))/.exec(message)?.[1] ?? /(layouts\/[^\s`'")]+\.njk)/.exec(message)?.[1] ?? "content";
+}
+
+/** Renders the site with Eleventy: into `output` (write), or in memory when `output` is undefined. */
+export async function renderSite(root: string, output: string | undefined, runMode: BuildOptions["runMode"] = "build"): Promise<EleventyOutput[]> {
   const cwd = process.cwd();
   process.chdir(root);
   try {
-    const eleventy = new Eleventy("content", staging, { configPath: ".eleventy.ts", quietMode: true, runMode });
-    const written = (await eleventy.write()) as unknown;
-    return Array.isArray(written) ? written.flat(3).filter((entry) => entry && typeof entry === "object" && "url" in entry).length : 0;
+    const eleventy = new Eleventy("content", output ?? join(root, "_site"), { configPath: ".eleventy.ts", quietMode: true, runMode });
+    if (output === undefined) return (await eleventy.toJSON()) as EleventyOutput[];
+    const written = (await eleventy.write()) as unknown[];
+    return (written[1] ?? []) as EleventyOutput[];
   } finally {
     process.chdir(cwd);
   }
+}
+
+/** The built files as SiteFiles for the link check, for a site rendered in memory: pages, plus the static files copied as they are. */
+export function siteFilesInMemory(root: string, pages: readonly { path: string; html: string }[], results: readonly EleventyOutput[], output: string): SiteFiles {
+  const files = new Set<string>();
+  const base = resolve(root, output);
+  for (const result of results) if (result.outputPath) files.add(resolve(root, result.outputPath).slice(base.length));
+  const walk = (folder: string, prefix: string) => {
+    for (const entry of readdirSync(folder, { withFileTypes: true })) {
+      if (entry.isDirectory()) walk(join(folder, entry.name), `${prefix}${entry.name}/`);
+      else files.add(`${prefix}${entry.name}`);
+    }
+  };
+  if (existsSync(join(root, "static"))) walk(join(root, "static"), "/static/");
+  return { html: new Map(pages.map((page) => [page.path, page.html])), files };
 }
 
 /**
@@ -59,22 +87,43 @@ export async function swapInto(staging: string, output: string): Promise<void> {
 }
 
 /**
- * Builds the site somewhere else and swaps it in only when every step
- * passed: a failed build leaves the last good site exactly as it was.
+ * Checks the content, then renders it and checks the pages. With `output`,
+ * the site is built into a staging folder beside it and swapped in only when
+ * every step passed, so a failed build leaves the last good site exactly as
+ * it was. Without, nothing is written (`npm run check`).
  */
-export async function buildSite(options: BuildOptions = {}): Promise<BuildResult> {
+export async function buildSite(options: BuildOptions & { write?: boolean } = {}): Promise<BuildResult> {
   const root = resolve(options.root ?? ".");
+  const write = options.write ?? true;
   const output = resolve(root, options.output ?? "_site");
+  const strict = options.strict ?? false;
+  const { problems, sources } = checkSources(root);
+  if (problems.some((problem) => problem.blocksRender && problem.severity === "error")) return { ok: false, problems, pages: 0 };
+
   // A sibling of the output, so the final rename stays on one file system.
   const staging = join(dirname(output), `.${output.split("/").pop()}-staging`);
-  await rm(staging, { recursive: true, force: true });
-  await mkdir(dirname(staging), { recursive: true });
-  try {
-    const pages = await renderSite(root, staging, options.runMode);
-    await swapInto(staging, output);
-    return { ok: true, messages: [], pages };
-  } catch (error) {
+  if (write) {
     await rm(staging, { recursive: true, force: true });
-    return { ok: false, messages: [`The site could not be built:\n  ${describeBuildError(error)}`], pages: 0 };
+    await mkdir(dirname(staging), { recursive: true });
+  }
+  try {
+    const results = await renderSite(root, write ? staging : undefined, options.runMode);
+    const pages = renderedPages(root, write ? staging : output, results);
+    const site = write ? readSiteDir(staging) : siteFilesInMemory(root, pages, results, output);
+    problems.push(...checkRendered(root, pages, site, sources));
+    if (countErrors(problems, strict) > 0) {
+      if (write) await rm(staging, { recursive: true, force: true });
+      return { ok: false, problems, pages: pages.length };
+    }
+    if (write) {
+      await buildSearchIndex(staging); // Pagefind reads the finished pages, so it runs after Eleventy.
+      await swapInto(staging, output);
+    }
+    return { ok: true, problems, pages: pages.length };
+  } catch (caught) {
+    if (write) await rm(staging, { recursive: true, force: true });
+    const message = describeBuildError(caught);
+    problems.push(error(fileNamedIn(message), 1, 1, `the site could not be built: ${message}`));
+    return { ok: false, problems, pages: 0 };
   }
 }

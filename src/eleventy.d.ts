@@ -25,6 +25,7 @@ declare module "@11ty/eleventy/UserConfig" {
     on(event: string, callback: (...args: any[]) => unknown): void;
     setQuietMode(quiet: boolean): void;
     setServerOptions(options: Record<string, unknown>): void;
+    setChokidarConfig(options: Record<string, unknown>): void;
     ignores: { add(glob: string): void };
   }
 }

@@ -1,0 +1,25 @@
+// Hand-written types for the parts of these JavaScript-only packages this site uses.
+declare module "@11ty/eleventy-plugin-rss" {
+  export const feedPlugin: unknown;
+}
+
+declare module "@11ty/eleventy-img" {
+  export interface ImageOptions {
+    widths?: Array<number | "auto" | null>;
+    formats?: string[];
+    outputDir?: string;
+    urlPath?: string;
+  }
+  export interface ImageFormatEntry {
+    format: string;
+    width: number;
+    height: number;
+    url: string;
+    outputPath: string;
+    sourceType: string;
+    srcset: string;
+  }
+  export type ImageMetadata = Record<string, ImageFormatEntry[]>;
+  export default function Image(src: string, options?: ImageOptions): Promise<ImageMetadata>;
+  export function generateHTML(metadata: ImageMetadata, attributes: Record<string, string>, options?: { whitespaceMode?: "inline" | "block" }): string;
+}
