@@ -1,0 +1,160 @@
+// Gate: every page is light. Its HTML and the CSS that blocks rendering fit in the first round trip
+// (about 14 KB gzipped), its JavaScript stays small, and nothing that blocks rendering comes from another host.
+import { readFileSync, statSync } from "node:fs";
+import { join, normalize } from "node:path";
+import { gzipSync } from "node:zlib";
+import { parse, type HTMLElement } from "node-html-parser";
+
+export interface Budget {
+  /** Gzipped bytes of HTML plus render-blocking CSS. */
+  firstRoundTrip: number;
+  /** Gzipped bytes of all the JavaScript a page loads (files and inline). */
+  js: number;
+}
+
+export const defaultBudget: Budget = { firstRoundTrip: 14 * 1024, js: 10 * 1024 };
+
+/** Reads a file of the built site by site path ("/assets/main.abc.css"); undefined if there is none. */
+export type ReadSiteFile = (sitePath: string) => Buffer | string | undefined;
+
+/** Reads files from a built site folder by site path. */
+export function siteFileReader(dir: string): ReadSiteFile {
+  return (sitePath) => {
+    const file = join(dir, normalize(sitePath).replace(/^(\.\.[/\\])+/, ""));
+    try {
+      return statSync(file).isFile() ? readFileSync(file) : undefined;
+    } catch {
+      return undefined;
+    }
+  };
+}
+
+export interface PageWeight {
+  /** Site path of the page, e.g. "/news/index.html". */
+  page: string;
+  /** Gzipped bytes of the HTML. */
+  html: number;
+  /** Gzipped bytes of the stylesheets that block rendering (and their @imports). */
+  blockingCss: number;
+  /** html + blockingCss: what must arrive before the page can show. */
+  firstRoundTrip: number;
+  /** Gzipped bytes of the JavaScript the page loads, counted against the budget. */
+  js: number;
+  /** Gzipped bytes of JavaScript the page may load that the budget allows (Pagefind on the search page). */
+  allowedJs: number;
+  /** Addresses on other hosts that block rendering (stylesheets, or scripts without async/defer). */
+  blockingElsewhere: string[];
+  /** Scripts on other hosts: they cannot be weighed, so they fail the budget. */
+  scriptsElsewhere: string[];
+  /** Stylesheets or scripts the page names that are not in the site. */
+  missing: string[];
+}
+
+export interface WeightOptions {
+  /** JavaScript a page may load beyond the budget. Default: Pagefind's files on the search page. */
+  allowedScript?: (page: string, sitePath: string) => boolean;
+}
+
+const pagefindOnSearch = (page: string, sitePath: string) => page.startsWith("/search/") && sitePath.startsWith("/pagefind/");
+
+const origin = "http://site.invalid";
+const jsTypes = new Set(["", "text/javascript", "application/javascript", "module"]);
+
+export const gzipSize = (contents: Buffer | string): number => gzipSync(contents).length;
+
+/** Stylesheets a stylesheet imports: @import url("x") or @import "x". */
+function cssImports(css: string): string[] {
+  return [...css.matchAll(/@import\s+(?:url\(\s*)?["']?([^"')\s;]+)/g)].map((match) => match[1] ?? "").filter(Boolean);
+}
+
+function blocksRendering(link: HTMLElement): boolean {
+  const rel = (link.getAttribute("rel") ?? "").toLowerCase().split(/\s+/);
+  if (!rel.includes("stylesheet") || rel.includes("alternate") || link.hasAttribute("disabled")) return false;
+  const media = (link.getAttribute("media") ?? "all").trim().toLowerCase();
+  return media !== "print" && media !== "not all";
+}
+
+/** Weighs one page: its HTML, the CSS that blocks its rendering, and its JavaScript, all gzipped. */
+export function measurePage(page: string, html: string, read: ReadSiteFile, options: WeightOptions = {}): PageWeight {
+  const allowed = options.allowedScript ?? pagefindOnSearch;
+  const root = parse(html);
+  const pageUrl = new URL(page, origin);
+  const weight: PageWeight = { page, html: gzipSize(html), blockingCss: 0, firstRoundTrip: 0, js: 0, allowedJs: 0, blockingElsewhere: [], scriptsElsewhere: [], missing: [] };
+
+  /** The site path of a local address, or undefined for another host. */
+  const local = (address: string, base: URL): { path?: string; url: string } => {
+    const url = new URL(address.trim(), base);
+    return url.origin === origin ? { path: decodeURIComponent(url.pathname), url: url.href } : { url: url.href };
+  };
+
+  const seenCss = new Set<string>();
+  const addStylesheet = (address: string, base: URL) => {
+    const { path, url } = local(address, base);
+    if (!path) return void weight.blockingElsewhere.push(url);
+    if (seenCss.has(path)) return;
+    seenCss.add(path);
+    const css = read(path);
+    if (css === undefined) return void weight.missing.push(path);
+    weight.blockingCss += gzipSize(css);
+    for (const imported of cssImports(css.toString())) addStylesheet(imported, new URL(path, origin));
+  };
+  for (const link of root.querySelectorAll("link")) if (blocksRendering(link)) addStylesheet(link.getAttribute("href") ?? "", pageUrl);
+
+  const seenJs = new Set<string>();
+  const addScript = (address: string, blocking: boolean) => {
+    const { path, url } = local(address, pageUrl);
+    if (!path) {
+      weight.scriptsElsewhere.push(url);
+      if (blocking) weight.blockingElsewhere.push(url);
+      return;
+    }
+    if (seenJs.has(path)) return;
+    seenJs.add(path);
+    const js = read(path);
+    if (js === undefined) return void weight.missing.push(path);
+    if (allowed(page, path)) weight.allowedJs += gzipSize(js);
+    else weight.js += gzipSize(js);
+  };
+  let inline = "";
+  for (const script of root.querySelectorAll("script")) {
+    const type = (script.getAttribute("type") ?? "").trim().toLowerCase();
+    if (!jsTypes.has(type)) continue; // JSON-LD, templates, scripts held back until consent (type="text/plain")
+    const src = script.getAttribute("src");
+    if (src === undefined) inline += script.textContent;
+    else {
+      // Parser-blocking: a classic script in <head> without async or defer.
+      const blocking = type !== "module" && !script.hasAttribute("async") && !script.hasAttribute("defer") && script.closest("head") !== null;
+      addScript(src, blocking);
+    }
+  }
+  for (const link of root.querySelectorAll('link[rel="modulepreload"]')) addScript(link.getAttribute("href") ?? "", false);
+  if (inline.trim()) weight.js += gzipSize(inline);
+
+  weight.firstRoundTrip = weight.html + weight.blockingCss;
+  return weight;
+}
+
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+
+/** Why a page is over budget, naming the page and its figures; undefined when it is within. */
+export function overBudget(weight: PageWeight, budget: Budget = defaultBudget): string | undefined {
+  const reasons: string[] = [];
+  if (weight.firstRoundTrip > budget.firstRoundTrip) {
+    reasons.push(`HTML + render-blocking CSS is ${kb(weight.firstRoundTrip)} gzipped (HTML ${kb(weight.html)}, CSS ${kb(weight.blockingCss)}), over ${kb(budget.firstRoundTrip)}`);
+  }
+  if (weight.js > budget.js) reasons.push(`JavaScript is ${kb(weight.js)} gzipped, over ${kb(budget.js)}`);
+  if (weight.blockingElsewhere.length) reasons.push(`blocks rendering on another host: ${weight.blockingElsewhere.join(", ")}`);
+  const unweighed = weight.scriptsElsewhere.filter((url) => !weight.blockingElsewhere.includes(url));
+  if (unweighed.length) reasons.push(`loads JavaScript from another host, which cannot be weighed: ${unweighed.join(", ")}`);
+  if (weight.missing.length) reasons.push(`names files that are not in the site: ${weight.missing.join(", ")}`);
+  return reasons.length ? `${weight.page}: ${reasons.join("; ")}` : undefined;
+}
+
+/** The weights as a table, one page a row, with the budget in the header and ✗ on a page over it. */
+export function weightTable(weights: PageWeight[], budget: Budget = defaultBudget): string {
+  const header = ["Page", "HTML", "Blocking CSS", `HTML+CSS (≤ ${kb(budget.firstRoundTrip)})`, `JS (≤ ${kb(budget.js)})`, "Allowed JS", ""];
+  const rows = weights.map((w) => [w.page, kb(w.html), kb(w.blockingCss), kb(w.firstRoundTrip), kb(w.js), w.allowedJs ? kb(w.allowedJs) : "–", overBudget(w, budget) ? "✗" : "✓"]);
+  const widths = header.map((title, i) => Math.max(title.length, ...rows.map((row) => (row[i] ?? "").length)));
+  const line = (cells: string[]) => cells.map((cell, i) => (i === 0 ? cell.padEnd(widths[i] ?? 0) : cell.padStart(widths[i] ?? 0))).join("  ").trimEnd();
+  return [line(header), ...rows.map(line)].join("\n");
+}

@@ -1,0 +1,100 @@
+// Keyboard use and nav state on every page: skip link, nav links with visible focus, the small-screen menu
+// (with and without JavaScript), and aria-current on the right nav item.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { focusWalkProblems, menuProblems, skipLinkProblems } from "../../src/gates/keyboard.js";
+import { headerNavLinks, navStateProblems } from "../../src/gates/nav-state.js";
+import { contentUrls, launchTimeout, openSite, temporarySite, visit, type BrowserSite } from "./site.js";
+
+const navLinks = "header nav a, footer nav a";
+
+let site: BrowserSite;
+let wide: Page;
+let narrow: Page;
+let noScript: Page;
+
+beforeAll(async () => {
+  site = await openSite();
+  wide = await (await site.browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
+  narrow = await (await site.browser.newContext({ viewport: { width: 375, height: 740 }, hasTouch: true })).newPage();
+  noScript = await (await site.browser.newContext({ viewport: { width: 375, height: 740 }, javaScriptEnabled: false })).newPage();
+}, launchTimeout);
+
+afterAll(async () => site?.close());
+
+describe.each(contentUrls)("%s by keyboard", (url) => {
+  it("at 1280px: the skip link is the first Tab stop and moves focus to <main>; every nav link is reached and shows focus", async () => {
+    await visit(wide, site.origin, url);
+    const problems = await skipLinkProblems(wide, `${url} at 1280px`);
+    await visit(wide, site.origin, url);
+    problems.push(...(await focusWalkProblems(wide, `${url} at 1280px`, navLinks)));
+    expect(problems).toEqual([]);
+  });
+
+  it("at 375px: the skip link works, the menu opens and closes by keyboard, and every link in it is reached and shows focus", async () => {
+    await visit(narrow, site.origin, url);
+    const problems = await skipLinkProblems(narrow, `${url} at 375px`);
+    await visit(narrow, site.origin, url);
+    problems.push(...(await menuProblems(narrow, `${url} at 375px`)));
+    problems.push(...(await focusWalkProblems(narrow, `${url} at 375px, menu open`, navLinks)));
+    expect(problems).toEqual([]);
+  });
+
+  it("at 375px with JavaScript off: the menu still opens and closes by keyboard", async () => {
+    await visit(noScript, site.origin, url);
+    expect(await menuProblems(noScript, `${url} without JavaScript`)).toEqual([]);
+  });
+
+  it("marks the current page, or its section, in every header nav, and nothing else", async () => {
+    await visit(wide, site.origin, url);
+    const links = await headerNavLinks(wide);
+    expect(links.length).toBeGreaterThan(0);
+    expect(navStateProblems(url, links)).toEqual([]);
+  });
+});
+
+describe("nav state, page by page", () => {
+  // The marked item on the pages where one is expected, as a visitor would read it.
+  const expected: Record<string, string[]> = {
+    "/": ["Main menu: Home (page)", "Main: Home (page)"],
+    "/news/": ["Main menu: News (page)", "Main: News (page)"],
+    "/news/connecting-our-network-online/": ["Main menu: News (true)", "Main: News (true)"],
+    "/the-network/": ["Sections menu: The Network (page)", "Sections: The Network (page)"],
+    "/404.html": [],
+  };
+  it.each(Object.entries(expected))("%s marks %j", async (url, marked) => {
+    await visit(wide, site.origin, url);
+    const links = (await headerNavLinks(wide)).filter((link) => link.current);
+    expect(links.map((link) => `${link.nav}: ${link.label} (${link.current})`).sort()).toEqual(marked);
+  });
+});
+
+describe("the keyboard gates", () => {
+  it("fail a page with no skip link, a nav link with no focus style, and a menu that is not a <details>", async () => {
+    const bad = temporarySite({
+      "bad/index.html": `<!doctype html><html lang="en-GB"><head><title>Bad</title><style>
+        a:focus { outline: none } .menu__panel { display: none } .menu.open .menu__panel { display: block }</style></head>
+        <body><header><nav aria-label="Main"><a href="/">Home</a><a href="#" tabindex="-1">Unreachable</a></nav>
+        <div class="menu"><span class="menu__toggle" tabindex="0">Menu</span><div class="menu__panel"><a href="/">Home</a></div></div></header>
+        <main id="main-content"><h1>Bad</h1></main></body></html>`,
+    });
+    const badSite = await openSite(bad.dir);
+    try {
+      const page = await (await badSite.browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
+      await page.goto(`${badSite.origin}/bad/`);
+      expect(await skipLinkProblems(page, "/bad/")).toEqual(["/bad/: the first Tab stop is a “Home”, not the skip link"]);
+      await page.goto(`${badSite.origin}/bad/`);
+      expect(await focusWalkProblems(page, "/bad/", "header nav a")).toEqual([
+        "/bad/: the nav link “Home” looks the same with and without focus",
+        "/bad/: Tab never reaches the nav link “Unreachable”",
+      ]);
+      await page.goto(`${badSite.origin}/bad/`);
+      expect(await menuProblems(page, "/bad/")).toEqual(["/bad/: Tab never reaches the menu button"]);
+      expect(navStateProblems("/bad/", await headerNavLinks(page))).toEqual([]);
+      expect(navStateProblems("/", await headerNavLinks(page))).toEqual(['/: “Home” in Main has no aria-current, expected "page"']);
+    } finally {
+      await badSite.close();
+      bad.remove();
+    }
+  });
+});
