@@ -2,7 +2,6 @@ import { existsSync, readdirSync } from "node:fs";
 import { mkdir, rename, rm } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
 import Eleventy from "@11ty/eleventy";
-import { readSiteDir, type SiteFiles } from "./link-check.js";
 import { countErrors, error, type Problem } from "./checks/problems.js";
 import { checkRendered, checkSources, renderedPages, type EleventyOutput } from "./checks/run-checks.js";
 import { buildSearchIndex } from "./search-index.js";
@@ -59,19 +58,28 @@ export async function renderSite(root: string, output: string | undefined, runMo
   }
 }
 
-/** The built files as SiteFiles for the link check, for a site rendered in memory: pages, plus the static files copied as they are. */
-export function siteFilesInMemory(root: string, pages: readonly { path: string; html: string }[], results: readonly EleventyOutput[], output: string): SiteFiles {
+/** Site paths of every file under `folder`, prefixed with `prefix` ("/static/…"). Names only: nothing is read. */
+function listFiles(folder: string, prefix: string, into: Set<string>): Set<string> {
+  if (!existsSync(folder)) return into;
+  for (const entry of readdirSync(folder, { withFileTypes: true })) {
+    if (entry.isDirectory()) listFiles(join(folder, entry.name), `${prefix}${entry.name}/`, into);
+    else into.add(`${prefix}${entry.name}`);
+  }
+  return into;
+}
+
+/**
+ * Site paths of every built file, for the link check: the written folder's
+ * names, or, for a site rendered in memory, what Eleventy would write plus
+ * the static files. The pages' HTML comes from Eleventy's results (final,
+ * after every transform), so nothing is read back from disk.
+ */
+export function builtFiles(root: string, results: readonly EleventyOutput[], output: string, written: boolean): Set<string> {
   const files = new Set<string>();
+  if (written) return listFiles(output, "/", files);
   const base = resolve(root, output);
   for (const result of results) if (result.outputPath) files.add(resolve(root, result.outputPath).slice(base.length));
-  const walk = (folder: string, prefix: string) => {
-    for (const entry of readdirSync(folder, { withFileTypes: true })) {
-      if (entry.isDirectory()) walk(join(folder, entry.name), `${prefix}${entry.name}/`);
-      else files.add(`${prefix}${entry.name}`);
-    }
-  };
-  if (existsSync(join(root, "static"))) walk(join(root, "static"), "/static/");
-  return { html: new Map(pages.map((page) => [page.path, page.html])), files };
+  return listFiles(join(root, "static"), "/static/", files);
 }
 
 /**
@@ -109,16 +117,17 @@ export async function buildSite(options: BuildOptions & { write?: boolean } = {}
   try {
     const results = await renderSite(root, write ? staging : undefined, options.runMode);
     const pages = renderedPages(root, write ? staging : output, results);
-    const site = write ? readSiteDir(staging) : siteFilesInMemory(root, pages, results, output);
-    problems.push(...checkRendered(root, pages, site, sources));
+    const files = builtFiles(root, results, write ? staging : output, write);
+    // Pagefind reads the finished pages in a process of its own, so it indexes while the checks run here.
+    const indexing = write ? buildSearchIndex(staging).then(() => undefined, (caught: unknown) => caught) : Promise.resolve(undefined);
+    problems.push(...checkRendered(root, pages, files, sources));
+    const indexError = await indexing;
+    if (indexError) throw indexError;
     if (countErrors(problems, strict) > 0) {
       if (write) await rm(staging, { recursive: true, force: true });
       return { ok: false, problems, pages: pages.length };
     }
-    if (write) {
-      await buildSearchIndex(staging); // Pagefind reads the finished pages, so it runs after Eleventy.
-      await swapInto(staging, output);
-    }
+    if (write) await swapInto(staging, output);
     return { ok: true, problems, pages: pages.length };
   } catch (caught) {
     if (write) await rm(staging, { recursive: true, force: true });

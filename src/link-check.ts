@@ -34,7 +34,7 @@ interface Link {
   target: string;
 }
 
-interface PageLinks {
+export interface PageLinks {
   ids: Set<string>;
   links: Link[];
   /** The page's <base href>, if it has one. */
@@ -56,10 +56,13 @@ export function srcsetUrls(srcset: string): string[] {
   return urls;
 }
 
-/** One pass over a page: the ids it offers and the links it holds. */
-function readPage(html: string): PageLinks {
-  // noscript and pre are parsed as markup so their links are checked; script and style are text.
-  const root = parse(html, { blockTextElements: { script: true, style: true } });
+/** A page parsed as the link check reads it: noscript and pre as markup, so their links are checked; script and style as text. */
+export function parsePage(html: string): HTMLElement {
+  return parse(html, { blockTextElements: { script: true, style: true } });
+}
+
+/** One pass over a parsed page: the ids it offers and the links it holds. */
+export function pageLinks(root: HTMLElement): PageLinks {
   const ids = new Set<string>();
   const links: Link[] = [];
   let base: string | undefined;
@@ -115,8 +118,17 @@ function decode(text: string): string | undefined {
  */
 export function findBrokenLinks(site: SiteFiles): BrokenLink[] {
   const pages = new Map<string, PageLinks>();
-  for (const [path, html] of site.html) pages.set(path, readPage(html));
-  const files = new Set([...site.files, ...site.html.keys()]);
+  for (const [path, html] of site.html) pages.set(path, pageLinks(parsePage(html)));
+  return checkLinks(pages, site.files);
+}
+
+/**
+ * The broken links among pages already read (`pageLinks`), for a caller that
+ * parses each page once for checks of its own. `files` are the site paths of
+ * every file; the pages' own paths count too.
+ */
+export function checkLinks(pages: ReadonlyMap<string, PageLinks>, siteFiles: ReadonlySet<string>): BrokenLink[] {
+  const files = new Set([...siteFiles, ...pages.keys()]);
 
   const broken: BrokenLink[] = [];
   for (const [page, { links, base }] of pages) {

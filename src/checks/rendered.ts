@@ -1,5 +1,4 @@
-import { parse } from "node-html-parser";
-import { findBrokenLinks, type SiteFiles } from "../link-check.js";
+import { checkLinks, pageLinks, parsePage, type PageLinks } from "../link-check.js";
 import { error, positionAt, type Problem } from "./problems.js";
 
 /** One page as Eleventy rendered it. */
@@ -39,14 +38,16 @@ function fromLayout(inLayout: boolean): string {
 /**
  * Problems a visitor would meet on the rendered pages: links to nothing,
  * headings, images without alt text, untitled frames, unsafe new-tab links.
- * Each page is read once.
+ * Each page is parsed once, for these checks and the link check together.
  */
-export function checkRenderedPages(pages: readonly RenderedPage[], site: SiteFiles, readSource: SourceReader): Problem[] {
+export function checkRenderedPages(pages: readonly RenderedPage[], files: ReadonlySet<string>, readSource: SourceReader): Problem[] {
   const problems: Problem[] = [];
   const bySitePath = new Map(pages.map((page) => [page.path, page]));
+  const links = new Map<string, PageLinks>();
 
   for (const page of pages) {
-    const root = parse(page.html, { blockTextElements: { script: true, style: true } });
+    const root = parsePage(page.html);
+    links.set(page.path, pageLinks(root));
 
     const headings = root.querySelectorAll("h1");
     if (headings.length === 0) {
@@ -82,7 +83,7 @@ export function checkRenderedPages(pages: readonly RenderedPage[], site: SiteFil
     }
   }
 
-  for (const broken of findBrokenLinks(site)) {
+  for (const broken of checkLinks(links, files)) {
     const page = bySitePath.get(broken.page);
     if (!page) continue;
     const where = locate(page, readSource, [`(${broken.target}`, `"${broken.target}"`, `'${broken.target}'`, broken.target]);

@@ -1,6 +1,5 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join, relative, resolve, sep } from "node:path";
-import type { SiteFiles } from "../link-check.js";
 import { layoutAliases, layoutNames } from "../layouts.js";
 import { checkPageSource } from "./front-matter.js";
 import type { Problem } from "./problems.js";
@@ -80,11 +79,11 @@ export function renderedPages(root: string, outputDir: string, results: readonly
   return pages;
 }
 
-/** The checks on the rendered site, placed in the pages' sources. */
-export function checkRendered(root: string, pages: readonly RenderedPage[], site: SiteFiles, sources: Map<string, string>): Problem[] {
+/** The checks on the rendered site, placed in the pages' sources. `files`: site paths of every file built. */
+export function checkRendered(root: string, pages: readonly RenderedPage[], files: ReadonlySet<string>, sources: Map<string, string>): Problem[] {
   const read = (file: string) => {
     if (!sources.has(file) && existsSync(join(root, file))) sources.set(file, readFileSync(join(root, file), "utf8"));
     return sources.get(file);
   };
-  return checkRenderedPages(pages, site, read);
+  return checkRenderedPages(pages, files, read);
 }
