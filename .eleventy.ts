@@ -8,6 +8,7 @@ import { deliveryPlugin } from "./src/delivery-plugin.js";
 import { discoveryPlugin } from "./src/discovery-plugin.js";
 import { createMarkdown } from "./src/markdown.js";
 import { navItems } from "./src/navigation.js";
+import { previewChecksPlugin } from "./src/preview-checks.js";
 import { limit, newestFirst } from "./src/posts.js";
 import { collectRedirects, redirectsFile } from "./src/redirects.js";
 import { siteSettings } from "./src/site.js";
@@ -19,6 +20,7 @@ export default function (eleventyConfig: UserConfig) {
   for (const [alias, file] of Object.entries(layoutAliases("layouts"))) eleventyConfig.addLayoutAlias(alias, file);
 
   eleventyConfig.addPreprocessor("drafts", "*", dropDraftsFromBuild);
+  eleventyConfig.addPlugin(previewChecksPlugin);
   const site = siteSettings();
   eleventyConfig.addGlobalData("site", site);
   // Sitemap, robots.txt, feed, meta tags; then images, minified HTML and the host's _headers.
