@@ -39,21 +39,8 @@ export function organizationJsonLd(site: SiteSettings): JsonLd {
   return { "@context": "https://schema.org", "@type": "Organization", name: site.name, url: absoluteUrl("/", site.url) };
 }
 
-/** The addresses in a collection, gathered once per collection: a scan on every page would make the build's cost grow with pages × pages. */
-const urlSets = new WeakMap<readonly PageEntry[], Set<string>>();
-
-function urlsOf(pages: readonly PageEntry[]): Set<string> {
-  let urls = urlSets.get(pages);
-  if (!urls) {
-    urls = new Set(pages.map((page) => page?.url).filter((url): url is string => typeof url === "string"));
-    urlSets.set(pages, urls);
-  }
-  return urls;
-}
-
 export function breadcrumbListJsonLd(pages: readonly PageEntry[] | undefined, url: string, site: SiteSettings): JsonLd | undefined {
-  // Only for pages of the site: a page outside the collection (the 404) has no place in a trail.
-  if (!Array.isArray(pages) || !urlsOf(pages).has(url)) return undefined;
+  // The same trail the visitor sees; a page outside the collections (the 404) has none.
   const trail = breadcrumbs(pages, url);
   if (trail.length < 2) return undefined;
   return {
