@@ -11,7 +11,6 @@ export function pageAddress(file: string, data: Record<string, unknown>, content
   if (data.permalink === false) return false;
   if (typeof data.permalink === "string") return normalisePath(data.permalink);
   const relative = file.slice(contentDir.length).replace(/\.(md|njk|html)$/, "");
-  // Folders with a data file that sets addresses (news posts) decide for themselves.
   return relative.endsWith("/index") ? normalisePath(relative.slice(0, -"index".length)) : normalisePath(relative);
 }
 
@@ -26,16 +25,18 @@ function tagsOf(data: Record<string, unknown>): string[] {
 /**
  * Problems between pages: two pages at one address, and two pages at the
  * same position of one nav. One pass over the pages, whatever their number.
+ * `foldersWithOwnAddresses` ("content/news/posts/") hold pages whose address
+ * their folder's data file sets, so only an explicit permalink counts there.
  */
-export function checkSiteStructure(pages: readonly SourcedPage[], folderAddresses: ReadonlySet<string> = new Set()): Problem[] {
+export function checkSiteStructure(pages: readonly SourcedPage[], foldersWithOwnAddresses: ReadonlySet<string> = new Set()): Problem[] {
   const problems: Problem[] = [];
   const byAddress = new Map<string, SourcedPage>();
   const byNavOrder = new Map<string, SourcedPage>();
 
   for (const page of pages) {
     if (!page.data || page.data.draft === true) continue;
-    const inManagedFolder = [...folderAddresses].some((folder) => page.file.startsWith(folder));
-    const address = inManagedFolder && typeof page.data.permalink !== "string" ? undefined : pageAddress(page.file, page.data);
+    const folderSetsAddress = [...foldersWithOwnAddresses].some((folder) => page.file.startsWith(folder));
+    const address = folderSetsAddress && typeof page.data.permalink !== "string" ? undefined : pageAddress(page.file, page.data);
     if (address) {
       const first = byAddress.get(address);
       if (first) {
