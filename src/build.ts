@@ -1,9 +1,10 @@
-import { existsSync, readdirSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { mkdir, rename, rm } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
 import Eleventy from "@11ty/eleventy";
 import { countErrors, error, type Problem } from "./checks/problems.js";
 import { checkRendered, checkSources, renderedPages, type EleventyOutput } from "./checks/run-checks.js";
+import { listSiteFiles } from "./link-check.js";
 import { buildSearchIndex } from "./search-index.js";
 
 export interface BuildOptions {
@@ -58,16 +59,6 @@ export async function renderSite(root: string, output: string | undefined, runMo
   }
 }
 
-/** Site paths of every file under `folder`, prefixed with `prefix` ("/static/…"). Names only: nothing is read. */
-function listFiles(folder: string, prefix: string, into: Set<string>): Set<string> {
-  if (!existsSync(folder)) return into;
-  for (const entry of readdirSync(folder, { withFileTypes: true })) {
-    if (entry.isDirectory()) listFiles(join(folder, entry.name), `${prefix}${entry.name}/`, into);
-    else into.add(`${prefix}${entry.name}`);
-  }
-  return into;
-}
-
 /**
  * Site paths of every built file, for the link check: the written folder's
  * names, or, for a site rendered in memory, what Eleventy would write plus
@@ -76,10 +67,10 @@ function listFiles(folder: string, prefix: string, into: Set<string>): Set<strin
  */
 export function builtFiles(root: string, results: readonly EleventyOutput[], output: string, written: boolean): Set<string> {
   const files = new Set<string>();
-  if (written) return listFiles(output, "/", files);
+  if (written) return listSiteFiles(output, "/", files);
   const base = resolve(root, output);
   for (const result of results) if (result.outputPath) files.add(resolve(root, result.outputPath).slice(base.length));
-  return listFiles(join(root, "static"), "/static/", files);
+  return listSiteFiles(join(root, "static"), "/static/", files);
 }
 
 /**

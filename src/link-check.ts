@@ -1,6 +1,6 @@
 // Finds links inside the site that lead nowhere: a missing page or file, or a #fragment with no element to go to.
 // Works on the site as files (readSiteDir) or as rendered in memory, so the build's content checks can reuse it.
-import { readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse, type HTMLElement } from "node-html-parser";
 
@@ -165,21 +165,21 @@ export function checkLinks(pages: ReadonlyMap<string, PageLinks>, siteFiles: Rea
   return broken;
 }
 
+/** Site paths of every file under `folder`, prefixed with `prefix` ("/static/…"), added to `into`. Names only: nothing is read. */
+export function listSiteFiles(folder: string, prefix = "/", into = new Set<string>()): Set<string> {
+  if (!existsSync(folder)) return into;
+  for (const entry of readdirSync(folder, { withFileTypes: true })) {
+    if (entry.isDirectory()) listSiteFiles(join(folder, entry.name), `${prefix}${entry.name}/`, into);
+    else into.add(`${prefix}${entry.name}`);
+  }
+  return into;
+}
+
 /** A built site folder as SiteFiles: every file's site path, and the HTML of each .html file. */
 export function readSiteDir(dir: string): SiteFiles {
+  const files = listSiteFiles(dir);
   const html = new Map<string, string>();
-  const files = new Set<string>();
-  const walk = (folder: string, base: string) => {
-    for (const entry of readdirSync(folder, { withFileTypes: true })) {
-      const path = `${base}${entry.name}`;
-      if (entry.isDirectory()) walk(join(folder, entry.name), `${path}/`);
-      else {
-        files.add(path);
-        if (entry.name.endsWith(".html")) html.set(path, readFileSync(join(folder, entry.name), "utf8"));
-      }
-    }
-  };
-  walk(dir, "/");
+  for (const path of files) if (path.endsWith(".html")) html.set(path, readFileSync(join(dir, path), "utf8"));
   return { html, files };
 }
 
