@@ -10,7 +10,7 @@ import { createMarkdown } from "./src/markdown.js";
 import { navItems } from "./src/navigation.js";
 import { previewChecksPlugin } from "./src/preview-checks.js";
 import { limit, newestFirst } from "./src/posts.js";
-import { collectRedirects, redirectsFile } from "./src/redirects.js";
+import { collectRedirects, redirectsFile, stubOutputPath } from "./src/redirects.js";
 import { siteSettings } from "./src/site.js";
 import { vimeoEmbed } from "./src/video.js";
 
@@ -41,10 +41,11 @@ export default function (eleventyConfig: UserConfig) {
   // Old addresses (`redirect_from`): host redirects plus an HTML stub at each.
   eleventyConfig.addCollection("redirects", (api) => collectRedirects((api as { getAll(): never[] }).getAll()));
   eleventyConfig.addFilter("redirectsFile", redirectsFile);
+  eleventyConfig.addFilter("stubOutputPath", stubOutputPath);
   eleventyConfig.addTemplate("redirects/_redirects.njk", "{{ collections.redirects | redirectsFile | safe }}", { permalink: "/_redirects", layout: false, eleventyExcludeFromCollections: true });
   eleventyConfig.addTemplate("redirects/stub.njk", "", {
     pagination: { data: "collections.redirects", size: 1, alias: "redirect" },
-    permalink: "{{ redirect.from }}index.html",
+    permalink: "{{ redirect.from | stubOutputPath }}",
     layout: "redirect.njk",
     eleventyExcludeFromCollections: true,
   });

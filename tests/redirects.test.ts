@@ -1,5 +1,9 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { buildSite } from "../src/build.js";
 import { collectRedirects, normalisePath, redirectsFile, stubOutputPath } from "../src/redirects.js";
+import { fixtureProject, page } from "./fixture-project.js";
 import { parseRedirectsFile } from "./host-files.js";
 
 describe("redirects", () => {
@@ -35,5 +39,21 @@ describe("redirects", () => {
   it("puts a stub where a host without redirects would look for the old address", () => {
     expect(stubOutputPath("/network/")).toBe("/network/index.html");
     expect(stubOutputPath("/old.html")).toBe("/old.html");
+  });
+
+  it("writes the stubs there in a real build, for old folder and file addresses alike", async () => {
+    const project = fixtureProject();
+    try {
+      project.write(
+        "content/moved.md",
+        page("title: Moved\nmetadesc: A page that moved, to check that both of its old addresses still lead to it.\nredirect_from:\n  - /old-folder/\n  - /old-page.html"),
+      );
+      expect((await buildSite({ root: project.root, output: "_site" })).ok).toBe(true);
+      for (const stub of ["_site/old-folder/index.html", "_site/old-page.html"]) {
+        expect(readFileSync(join(project.root, stub), "utf8")).toMatch(/<meta http-equiv="refresh" content="0; ?url=\/moved\/">/);
+      }
+    } finally {
+      project.remove();
+    }
   });
 });
