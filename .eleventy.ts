@@ -1,18 +1,18 @@
 import type UserConfig from "@11ty/eleventy/UserConfig";
-import { loadAssets } from "./src/assets.js";
-import { breadcrumbs } from "./src/breadcrumbs.js";
-import { isoDate, readableDate } from "./src/dates.js";
-import { layoutAliases } from "./src/layouts.js";
-import { dropDraftsFromBuild } from "./src/drafts.js";
-import { deliveryPlugin } from "./src/delivery-plugin.js";
-import { discoveryPlugin } from "./src/discovery-plugin.js";
-import { createMarkdown } from "./src/markdown.js";
-import { navItems } from "./src/navigation.js";
-import { previewChecksPlugin } from "./src/preview-checks.js";
-import { limit, newestFirst } from "./src/posts.js";
-import { collectRedirects, redirectsFile, stubOutputPath } from "./src/redirects.js";
-import { siteSettings } from "./src/site.js";
-import { vimeoEmbed } from "./src/video.js";
+import { loadAssets } from "./src/output/assets.js";
+import { breadcrumbs } from "./src/render/breadcrumbs.js";
+import { isoDate, readableDate } from "./src/render/dates.js";
+import { layoutAliases } from "./src/content/layouts.js";
+import { dropDraftsFromBuild } from "./src/content/drafts.js";
+import { deliveryPlugin } from "./src/output/delivery-plugin.js";
+import { discoveryPlugin } from "./src/output/discovery-plugin.js";
+import { createMarkdown } from "./src/render/markdown.js";
+import { navItems } from "./src/render/navigation.js";
+import { previewChecksPlugin } from "./src/checks/preview-checks.js";
+import { limit, newestFirst } from "./src/render/posts.js";
+import { collectRedirects, redirectsFile, stubOutputPath } from "./src/output/redirects.js";
+import { siteSettings } from "./src/content/site-settings.js";
+import { vimeoEmbed } from "./src/render/video.js";
 
 /** The site's wiring: a table of contents. The logic lives in src/, one concern per module. */
 export default function (eleventyConfig: UserConfig) {

@@ -4,8 +4,8 @@ import { dirname, join, resolve } from "node:path";
 import Eleventy from "@11ty/eleventy";
 import { countErrors, error, type Problem } from "./checks/problems.js";
 import { checkRendered, checkSources, renderedPages, type EleventyOutput } from "./checks/run-checks.js";
-import { listSiteFiles } from "./link-check.js";
-import { buildSearchIndex } from "./search-index.js";
+import { listSiteFiles } from "./checks/link-check.js";
+import { buildSearchIndex } from "./output/search-index.js";
 
 export interface BuildOptions {
   /** Project folder holding `.eleventy.ts`, `content/` and `layouts/`. */

@@ -1,4 +1,4 @@
-import { checkLinks, pageLinks, parsePage, type PageLinks } from "../link-check.js";
+import { checkLinks, pageLinks, parsePage, type PageLinks } from "./link-check.js";
 import { error, positionAt, type Problem } from "./problems.js";
 
 /** One page as Eleventy rendered it. */

@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join, relative, resolve, sep } from "node:path";
-import { layoutAliases, layoutNames } from "../layouts.js";
+import { layoutAliases, layoutNames } from "../content/layouts.js";
 import { checkPageSource } from "./front-matter.js";
 import type { Problem } from "./problems.js";
 import { checkRenderedPages, type RenderedPage } from "./rendered.js";

@@ -1,6 +1,6 @@
 import { fieldLine, type CheckedPage } from "./front-matter.js";
 import { error, type Problem } from "./problems.js";
-import { normalisePath } from "../redirects.js";
+import { normalisePath } from "../output/redirects.js";
 
 export interface SourcedPage extends CheckedPage {
   text: string;

@@ -1,5 +1,5 @@
 // `npm run new -- "Page title"` (or `npm run new -- --news "Post title"`): starts a new page, as a draft.
-import { createPage } from "../new-page.js";
+import { createPage } from "../content/new-page.js";
 
 const args = process.argv.slice(2);
 const kind = args.includes("--news") ? "news" : "page";

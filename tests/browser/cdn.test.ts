@@ -6,8 +6,8 @@ import { join, resolve } from "node:path";
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildSite } from "../../src/build.js";
-import { siteDir } from "../built-site.js";
-import { headersFor, parseHeadersFile } from "../host-files.js";
+import { siteDir } from "../support/built-site.js";
+import { headersFor, parseHeadersFile } from "../support/host-files.js";
 import { contentUrls, launchTimeout, openSite, type BrowserSite } from "./site.js";
 
 interface Watch {

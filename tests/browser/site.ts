@@ -3,9 +3,9 @@ import { resolve } from "node:path";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { findBrowser } from "../../src/gates/find-browser.js";
 import { serveSite, type StaticServer } from "../../src/gates/static-server.js";
-import { builtPage, builtUrls, siteDir } from "../built-site.js";
+import { builtPage, builtUrls, siteDir } from "../support/built-site.js";
 
-export { temporarySite } from "../temporary-site.js";
+export { temporarySite } from "../support/temporary-site.js";
 
 export const launchArgs = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
 

@@ -1,8 +1,8 @@
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { describeHtmlProblems, findInvalidHtml, readHtmlValidateConfig } from "../../src/gates/html-validity.js";
-import { readSiteDir } from "../../src/link-check.js";
-import { siteDir } from "../built-site.js";
+import { readSiteDir } from "../../src/checks/link-check.js";
+import { siteDir } from "../support/built-site.js";
 
 const config = readHtmlValidateConfig(join(import.meta.dirname, "..", "..", ".htmlvalidate.json"));
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { describeBrokenLinks, findBrokenLinks, readSiteDir } from "../../src/link-check.js";
-import { siteDir } from "../built-site.js";
+import { describeBrokenLinks, findBrokenLinks, readSiteDir } from "../../src/checks/link-check.js";
+import { siteDir } from "../support/built-site.js";
 
 describe("links in the built site", () => {
   it("all lead to a page or file, and every #fragment to an element on it", () => {

@@ -1,8 +1,8 @@
 import { randomBytes } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { defaultBudget, measurePage, overBudget, siteFileReader, weightTable, type ReadSiteFile } from "../../src/gates/page-weight.js";
-import { readSiteDir } from "../../src/link-check.js";
-import { siteDir } from "../built-site.js";
+import { readSiteDir } from "../../src/checks/link-check.js";
+import { siteDir } from "../support/built-site.js";
 
 /** Random text that gzips to about the given number of bytes. */
 const incompressible = (bytes: number) => randomBytes(bytes).toString("base64");

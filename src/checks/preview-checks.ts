@@ -1,0 +1,29 @@
+import type UserConfig from "@11ty/eleventy/UserConfig";
+import { formatProblem, sortProblems, summarise } from "./problems.js";
+import { checkSources } from "./run-checks.js";
+
+/** An error Eleventy logs by its message alone, without a stack trace. */
+class EditorError extends Error {
+  skipOriginalStack = true;
+}
+
+/**
+ * In the preview (`npm start`), the content checks run before each rebuild
+ * and print their one-line messages, as `npm run check` does. A mistake that
+ * stops the render (bad YAML, a missing layout) stops the rebuild with those
+ * lines instead of Eleventy's stack trace; the preview keeps watching, and
+ * the next save that fixes it rebuilds. `npm run build` runs the full checks
+ * itself, so this is for the preview only.
+ */
+export function previewChecksPlugin(eleventyConfig: UserConfig): void {
+  eleventyConfig.on("eleventy.before", ({ runMode }: { runMode?: string }) => {
+    if (runMode !== "serve") return;
+    const problems = sortProblems(checkSources(".").problems);
+    if (problems.length === 0) return;
+    const report = `${problems.map(formatProblem).join("\n")}\n${summarise(problems)}`;
+    if (problems.some((problem) => problem.blocksRender && problem.severity === "error")) {
+      throw new EditorError(`The preview was not updated. Fix these, then save again:\n${report}`);
+    }
+    console.warn(`Content checks:\n${report}`);
+  });
+}

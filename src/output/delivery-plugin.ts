@@ -1,0 +1,43 @@
+import { writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import type UserConfig from "@11ty/eleventy/UserConfig";
+import { analyticsLoader } from "./analytics.js";
+import { headerRules, headersFile } from "./headers.js";
+import { optimiseImages } from "./images.js";
+import { isHtmlOutput, minifyHtml } from "./minify-html.js";
+import type { SiteSettings } from "../content/site-settings.js";
+
+interface BuildEvent {
+  directories?: { output?: string };
+  outputMode?: string;
+  results?: Array<{ url?: unknown; outputPath?: unknown }>;
+}
+
+/** What the pages are like on the wire: optimised images, minified HTML, and the host's `_headers`. */
+export function deliveryPlugin(eleventyConfig: UserConfig, site: SiteSettings): void {
+  // The analytics loader, or false: with no ID there is no banner and no consent script. A malformed ID stops the build here.
+  eleventyConfig.addGlobalData("analytics", analyticsLoader(site.analyticsId) ?? false);
+
+  // Images are written beside the pages, so only when pages are written (not by `npm run check`).
+  let imagesTo: string | undefined;
+  eleventyConfig.on("eleventy.before", ({ directories, outputMode }: BuildEvent) => {
+    imagesTo = outputMode === "fs" ? directories?.output : undefined;
+  });
+
+  eleventyConfig.addTransform("images", function (content) {
+    return imagesTo && isHtmlOutput(this.page.outputPath) ? optimiseImages(content, { root: ".", outputDir: imagesTo }) : content;
+  });
+  // Production builds only: the preview stays readable.
+  if (process.env.ELEVENTY_RUN_MODE === "build") {
+    eleventyConfig.addTransform("minify-html", function (content) {
+      return isHtmlOutput(this.page.outputPath) ? minifyHtml(content) : content;
+    });
+  }
+
+  // Written after rendering because it lists every HTML page the build wrote, 404 and redirect stubs included.
+  eleventyConfig.on("eleventy.after", async ({ directories, outputMode, results }: BuildEvent) => {
+    if (outputMode !== "fs" || !directories?.output) return;
+    const htmlUrls = (results ?? []).filter((result) => isHtmlOutput(result.outputPath) && typeof result.url === "string").map((result) => result.url as string);
+    await writeFile(join(directories.output, "_headers"), headersFile(headerRules(htmlUrls, site.analyticsId)));
+  });
+}

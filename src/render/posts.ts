@@ -1,0 +1,21 @@
+import type { PageEntry } from "../content/types.js";
+
+interface Dated extends PageEntry {
+  date?: unknown;
+}
+
+function time(entry: Dated): number {
+  const date = entry.date instanceof Date ? entry.date.getTime() : Number.NaN;
+  return Number.isNaN(date) ? Number.NEGATIVE_INFINITY : date;
+}
+
+/** News posts newest first; posts of the same day by address, so the order is stable. */
+export function newestFirst<T extends Dated>(posts: readonly T[] | undefined): T[] {
+  if (!Array.isArray(posts)) return [];
+  return [...posts].sort((a, b) => time(b) - time(a) || String(a.url).localeCompare(String(b.url)));
+}
+
+/** The first `count` items. */
+export function limit<T>(items: readonly T[] | undefined, count: number): T[] {
+  return Array.isArray(items) ? items.slice(0, Math.max(0, Math.trunc(count))) : [];
+}

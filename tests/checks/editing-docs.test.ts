@@ -1,0 +1,19 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { knownFields } from "../../src/checks/front-matter-schema.js";
+import { withFieldTable } from "../../src/checks/field-docs.js";
+import { projectRoot } from "../support/fixture-project.js";
+
+describe("docs/editing.md", () => {
+  const guide = readFileSync(join(projectRoot, "docs/editing.md"), "utf8");
+
+  it("has the field table the schema makes: run npm run docs:fields if this fails", () => {
+    expect(guide).toBe(withFieldTable(guide));
+  });
+
+  it("documents every front-matter field the checker accepts, and no other", () => {
+    const documented = [...guide.matchAll(/^\| `([a-zA-Z_]+)` \|/gm)].map((match) => match[1]);
+    expect(documented.sort()).toEqual([...knownFields].sort());
+  });
+});

@@ -1,0 +1,59 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { buildSite } from "../../src/build.js";
+import { collectRedirects, normalisePath, redirectsFile, stubOutputPath } from "../../src/output/redirects.js";
+import { fixtureProject, page } from "../support/fixture-project.js";
+import { parseRedirectsFile } from "../support/host-files.js";
+
+describe("redirects", () => {
+  it("reads every spelling of an old address as one folder path", () => {
+    for (const spelling of ["/network/", "/network", "network", "network/", "/network/index.html", " /network/index.htm "]) expect(normalisePath(spelling)).toBe("/network/");
+    expect(normalisePath("/old/report.pdf")).toBe("/old/report.pdf");
+  });
+
+  it("collects each page's redirect_from, sorted by old address, skipping pages without an address", () => {
+    const redirects = collectRedirects([
+      { url: "/the-network/", data: { redirect_from: ["/network/", "/peers"] } },
+      { url: "/research/", data: { redirect_from: "/evidence/" } },
+      { url: false, data: { redirect_from: ["/gone/"] } },
+      { url: "/x/", data: { redirect_from: [3, null] } },
+    ]);
+    expect(redirects).toEqual([
+      { from: "/evidence/", to: "/research/" },
+      { from: "/network/", to: "/the-network/" },
+      { from: "/peers/", to: "/the-network/" },
+    ]);
+    expect(collectRedirects(undefined)).toEqual([]);
+  });
+
+  it("writes a _redirects file the hosts parse as permanent redirects", () => {
+    const text = redirectsFile([{ from: "/network/", to: "/the-network/" }, { from: "/old.pdf", to: "/research/" }]);
+    expect(parseRedirectsFile(text)).toEqual([
+      { from: "/network/", to: "/the-network/", status: 301 },
+      { from: "/old.pdf", to: "/research/", status: 301 },
+    ]);
+    expect(redirectsFile([])).toBe("");
+  });
+
+  it("puts a stub where a host without redirects would look for the old address", () => {
+    expect(stubOutputPath("/network/")).toBe("/network/index.html");
+    expect(stubOutputPath("/old.html")).toBe("/old.html");
+  });
+
+  it("writes the stubs there in a real build, for old folder and file addresses alike", async () => {
+    const project = fixtureProject();
+    try {
+      project.write(
+        "content/moved.md",
+        page("title: Moved\nmetadesc: A page that moved, to check that both of its old addresses still lead to it.\nredirect_from:\n  - /old-folder/\n  - /old-page.html"),
+      );
+      expect((await buildSite({ root: project.root, output: "_site" })).ok).toBe(true);
+      for (const stub of ["_site/old-folder/index.html", "_site/old-page.html"]) {
+        expect(readFileSync(join(project.root, stub), "utf8")).toMatch(/<meta http-equiv="refresh" content="0; ?url=\/moved\/">/);
+      }
+    } finally {
+      project.remove();
+    }
+  });
+});
