@@ -12,6 +12,7 @@ import { previewChecksPlugin } from "./src/checks/preview-checks.js";
 import { limit, newestFirst } from "./src/render/posts.js";
 import { collectRedirects, redirectsFile, stubOutputPath } from "./src/output/redirects.js";
 import { siteSettings } from "./src/content/site-settings.js";
+import { sourceDate } from "./src/content/source-date.js";
 import { vimeoEmbed } from "./src/render/video.js";
 
 /** The site's wiring: a table of contents. The logic lives in src/, one concern per module. */
@@ -23,6 +24,8 @@ export default function (eleventyConfig: UserConfig) {
   eleventyConfig.addPlugin(previewChecksPlugin);
   const site = siteSettings();
   eleventyConfig.addGlobalData("site", site);
+  // The commit's date, for the accessibility statement's "last tested" (layouts/partials/statement-dates.njk).
+  eleventyConfig.addGlobalData("build", { sourceDate: sourceDate(process.cwd()) });
   // Sitemap, robots.txt, feed, meta tags; then images, minified HTML and the host's _headers.
   eleventyConfig.addPlugin(discoveryPlugin, site);
   eleventyConfig.addPlugin(deliveryPlugin, site);

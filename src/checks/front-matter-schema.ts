@@ -41,6 +41,7 @@ export const frontMatterSchema = z.object({
   layout: z.string({ error: "layout must be the name of a layout, such as primary.njk" }).optional(),
   date: z.date({ error: "date must be a real date written as YYYY-MM-DD, such as 2019-10-22" }).optional(),
   draft: z.boolean({ error: "draft must be true or false" }).optional(),
+  last_reviewed: z.date({ error: "last_reviewed must be a real date written as YYYY-MM-DD, such as 2026-11-24" }).optional(),
   navurl: z.url({ protocol: /^https?$/, error: "navurl must be a full web address starting with https://" }).optional(),
   redirect_from: z
     .array(z.string().regex(sitePath, { error: redirectMessage }), { error: redirectMessage })
@@ -96,12 +97,16 @@ export const fieldDocs: Record<keyof typeof frontMatterSchema.shape, { descripti
     example: "`permalink: /our-programme/`",
   },
   layout: {
-    description: "How the page is laid out: `primary` (banner with title and leader), `page` (plain, the default), `what-we-do`, `post`, `home` or `404`. `layouts/primary.njk` and `primary.njk` also work.",
+    description: "How the page is laid out: `primary` (banner with title and leader), `page` (plain, the default), `statement` (an accessibility statement: a page that ends with when it was last reviewed and tested), `what-we-do`, `post`, `home` or `404`. `layouts/primary.njk` and `primary.njk` also work.",
     example: "`layout: primary.njk`",
   },
   date: {
     description: "The date of a news post, as YYYY-MM-DD.",
     example: "`date: 2019-10-22`",
+  },
+  last_reviewed: {
+    description: "The day an accessibility statement (`layout: statement`) was last reviewed, as YYYY-MM-DD. Change it whenever you review the statement.",
+    example: "`last_reviewed: 2026-11-24`",
   },
   draft: {
     description: "`true` keeps the page out of the published site; it still shows in `npm start`.",
