@@ -45,7 +45,7 @@ export default function (eleventyConfig: UserConfig) {
   eleventyConfig.addCollection("redirects", (api) => collectRedirects((api as { getAll(): never[] }).getAll()));
   eleventyConfig.addFilter("redirectsFile", redirectsFile);
   eleventyConfig.addFilter("stubOutputPath", stubOutputPath);
-  eleventyConfig.addTemplate("redirects/_redirects.njk", "{{ collections.redirects | redirectsFile | safe }}", { permalink: "/_redirects", layout: false, eleventyExcludeFromCollections: true });
+  eleventyConfig.addTemplate("redirects/_redirects.njk", "{{ collections.redirects | redirectsFile(site.url) | safe }}", { permalink: "/_redirects", layout: false, eleventyExcludeFromCollections: true });
   eleventyConfig.addTemplate("redirects/stub.njk", "", {
     pagination: { data: "collections.redirects", size: 1, alias: "redirect" },
     permalink: "{{ redirect.from | stubOutputPath }}",

@@ -1,4 +1,5 @@
 import type { PageEntry } from "../content/types.js";
+import { oldDomains } from "./old-site.js";
 
 export interface Redirect {
   /** The old address, as a folder path: "/network/". */
@@ -36,7 +37,23 @@ export function stubOutputPath(from: string): string {
   return from.endsWith("/") ? `${from}index.html` : from;
 }
 
-/** Netlify and Cloudflare Pages `_redirects`: one permanent redirect a line. */
-export function redirectsFile(redirects: readonly Redirect[]): string {
-  return redirects.map(({ from, to }) => `${from} ${to} 301`).join("\n") + (redirects.length ? "\n" : "");
+/**
+ * Netlify's rules that send every address on an old domain to the same path
+ * on the live site. A domain that is the live site's own is left out, so the
+ * rules can never loop.
+ */
+export function domainRules(siteUrl: string, domains: readonly string[] = oldDomains): string[] {
+  const live = new URL(siteUrl);
+  return domains.filter((domain) => new URL(domain).host !== live.host).map((domain) => `${domain.replace(/\/+$/, "")}/* ${live.origin}/:splat 301!`);
+}
+
+/**
+ * `_redirects` in Netlify's format: the old domains first, then one
+ * permanent redirect an old address (Cloudflare Pages has no domain lines).
+ * Forced ("301!"), because the build also writes an HTML stub at each old
+ * address, and Netlify would otherwise serve that file instead of redirecting.
+ */
+export function redirectsFile(redirects: readonly Redirect[], siteUrl?: string): string {
+  const lines = [...(siteUrl ? domainRules(siteUrl) : []), ...redirects.map(({ from, to }) => `${from} ${to} 301!`)];
+  return lines.join("\n") + (lines.length ? "\n" : "");
 }

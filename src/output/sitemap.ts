@@ -4,7 +4,11 @@ import type { PageEntry } from "../content/types.js";
 /**
  * The pages search engines should know about, by address, sorted: every page
  * in the collection that is an HTML page and not a draft. The 404 page and the
- * redirect stubs are kept out of collections, so they are never here.
+ * redirect stubs are kept out of collections, so they are never here. A layout
+ * may say `sitemap: false` in its own front matter (the search page's does):
+ * its pages are tools, not content, so they are not listed, given a canonical
+ * address or indexed for search. That is a developer's choice per layout, not
+ * a field editors set.
  */
 const cache = new WeakMap<readonly PageEntry[], string[]>();
 
@@ -14,7 +18,7 @@ export function publicUrls(pages: readonly PageEntry[] | undefined): string[] {
   if (hit) return hit;
   const urls = new Set<string>();
   for (const page of pages) {
-    if (typeof page?.url !== "string" || page.data?.draft === true) continue;
+    if (typeof page?.url !== "string" || page.data?.draft === true || page.data?.sitemap === false) continue;
     if (page.url.endsWith("/") || page.url.endsWith(".html")) urls.add(page.url);
   }
   const sorted = [...urls].sort();

@@ -14,10 +14,11 @@ const site = siteSettings();
 const origin = site.url;
 const read = (path: string) => readFileSync(join(siteDir, path), "utf8");
 const xml = new XMLParser({ ignoreAttributes: false, isArray: (name) => ["url", "entry", "link"].includes(name) });
-const redirects = () => parseRedirectsFile(read("_redirects"));
+/** The path rules: the whole-domain rules (https://old-domain/*) have no stub. */
+const redirects = () => parseRedirectsFile(read("_redirects")).filter((rule) => rule.from.startsWith("/"));
 const stubUrls = () => redirects().map((r) => r.from);
-/** The pages a crawler should index: every built page but the 404 page and redirect stubs. */
-const publicPages = () => builtUrls().filter((url) => url !== "/404.html" && !stubUrls().includes(url));
+/** The pages a crawler should index: every built page but the 404 page, the search page (its layout says sitemap: false) and redirect stubs. */
+const publicPages = () => builtUrls().filter((url) => url !== "/404.html" && url !== "/search/" && !stubUrls().includes(url));
 const pathOf = (absolute: string) => {
   expect(absolute.startsWith(`${origin}/`), absolute).toBe(true);
   return absolute.slice(origin.length);
@@ -31,6 +32,7 @@ describe("sitemap.xml and robots.txt", () => {
     expect(locs.map(pathOf).sort()).toEqual(publicPages().sort());
     expect(locs.map(pathOf)).not.toContain("/404.html");
     expect(locs.map(pathOf)).not.toContain("/network/");
+    expect(locs.map(pathOf)).not.toContain("/search/");
   });
 
   it("points crawlers to the sitemap", () => {

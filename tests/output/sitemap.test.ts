@@ -12,13 +12,15 @@ const pages: PageEntry[] = [
   { url: false, data: { navurl: "https://connect.example/" } },
   { url: "/a&b/", data: {} },
   { url: "/news/", data: {} },
+  { url: "/search/", data: { sitemap: false } },
 ];
 
 describe("the sitemap", () => {
-  it("lists each public HTML page once, sorted, and no drafts, feeds or pages without an address", () => {
+  it("lists each public HTML page once, sorted, and no drafts, feeds, pages without an address or pages whose layout says sitemap: false", () => {
     expect(publicUrls(pages)).toEqual(["/", "/a&b/", "/news/"]);
     expect(isPublicPage(pages, "/news/")).toBe(true);
     expect(isPublicPage(pages, "/draft/")).toBe(false);
+    expect(isPublicPage(pages, "/search/")).toBe(false);
     expect(isPublicPage(undefined, "/")).toBe(false);
   });
 

@@ -56,7 +56,7 @@ export interface RedirectRule {
   status: number;
 }
 
-/** `_redirects`: "from to [status]" a line. */
+/** `_redirects`: "from to [status]" a line; "from" is a path, or a whole old domain ("https://host/*", Netlify only). */
 export function parseRedirectsFile(text: string): RedirectRule[] {
   return text
     .split("\n")
@@ -66,7 +66,7 @@ export function parseRedirectsFile(text: string): RedirectRule[] {
       const parts = line.split(/\s+/);
       if (parts.length < 2 || parts.length > 3) throw new Error(`_redirects line ${index + 1}: expected "from to status": ${line}`);
       const [from, to, status = "301"] = parts as [string, string, string?];
-      if (!from.startsWith("/")) throw new Error(`_redirects line ${index + 1}: "from" must be a path: ${line}`);
+      if (!from.startsWith("/") && !/^https:\/\/[a-z0-9.-]+\/\*$/.test(from)) throw new Error(`_redirects line ${index + 1}: "from" must be a path or a whole domain (https://host/*): ${line}`);
       if (!/^\d{3}!?$/.test(status)) throw new Error(`_redirects line ${index + 1}: bad status: ${line}`);
       return { from, to, status: Number.parseInt(status, 10) };
     });
