@@ -59,7 +59,7 @@ describe("nav state, page by page", () => {
     "/": ["Main menu: Home (page)", "Main: Home (page)"],
     "/news/": ["Main menu: News (page)", "Main: News (page)"],
     "/news/connecting-our-network-online/": ["Main menu: News (true)", "Main: News (true)"],
-    "/the-network/": ["Sections menu: The Network (page)", "Sections: The Network (page)"],
+    "/the-network/": ["Sections menu: The network (page)", "Sections: The network (page)"],
     "/404.html": [],
   };
   it.each(Object.entries(expected))("%s marks %j", async (url, marked) => {
