@@ -12,9 +12,9 @@ describe("links in the built site", () => {
   it("fails when a page of the built site gains a broken link, naming the page", () => {
     const site = readSiteDir(siteDir);
     const news = site.html.get("/news/index.html") ?? "";
-    site.html.set("/news/index.html", news.replace("</main>", '<a href="/contact/person">Someone</a><a href="/#no-such-section">Nowhere</a></main>'));
+    site.html.set("/news/index.html", news.replace("</main>", '<a href="/no-such-page-here">Someone</a><a href="/#no-such-section">Nowhere</a></main>'));
     expect(findBrokenLinks(site).map((link) => `${link.page} ${link.reason}`)).toEqual([
-      "/news/index.html no page or file at /contact/person",
+      "/news/index.html no page or file at /no-such-page-here",
       '/news/index.html no element with id="no-such-section" on /',
     ]);
   });
