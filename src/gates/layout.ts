@@ -53,3 +53,14 @@ export async function longHeadingProblems(page: Page, label: string): Promise<st
     .filter((heading) => heading.words > maxHeadingWords)
     .map((heading) => `${label}: an ${heading.tag} of ${heading.words} words (at most ${maxHeadingWords}): “${heading.text.slice(0, 60)}…”; make it a paragraph, or shorten it`);
 }
+
+/** On a page shorter than the window, the footer still reaches the window's bottom edge (no strip of page under it). */
+export async function footerProblems(page: Page, label: string): Promise<string[]> {
+  const found = await page.evaluate(() => {
+    const footer = document.querySelector("body > footer, .site-footer");
+    return footer ? { bottom: footer.getBoundingClientRect().bottom + scrollY, page: document.documentElement.scrollHeight, window: innerHeight } : null;
+  });
+  if (!found) return [`${label}: no footer`];
+  const reach = Math.max(found.page, found.window);
+  return found.bottom < reach - 1 ? [`${label}: the footer ends ${Math.round(reach - found.bottom)}px above the bottom of the page`] : [];
+}

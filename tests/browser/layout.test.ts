@@ -5,7 +5,7 @@ import { mkdirSync } from "node:fs";
 import { join, relative } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
-import { leftEdgeProblems, longHeadingProblems } from "../../src/gates/layout.js";
+import { footerProblems, leftEdgeProblems, longHeadingProblems } from "../../src/gates/layout.js";
 import { contentUrls, launchTimeout, openSite, screenshotName, screenshotsDir, temporarySite, visit, type BrowserSite } from "./site.js";
 
 const widths = [320, 375, 768, 1280, 1920];
@@ -35,7 +35,14 @@ describe.each(contentUrls)("%s", (url) => {
     expect(await leftEdgeProblems(page, `${url} at ${width}px`)).toEqual([]);
   });
 
+  it("in a window taller than the page, keeps the footer at the bottom", async () => {
+    await page.setViewportSize({ width: 1280, height: 4000 });
+    await visit(page, site.origin, url);
+    expect(await footerProblems(page, `${url} at 1280×4000px`)).toEqual([]);
+  });
+
   it(`has no heading longer than 20 words`, async () => {
+    await page.setViewportSize({ width: 1280, height: 800 });
     await visit(page, site.origin, url);
     expect(await longHeadingProblems(page, url)).toEqual([]);
   });
@@ -58,6 +65,8 @@ describe("the layout gates", () => {
       expect(edges[0]).toBe("/bad/: p “A paragraph in a centred column.” starts at 340px, but the title (h1 “Bad page”) at 32px");
       expect(edges).toHaveLength(2);
       expect(await longHeadingProblems(badPage, "/bad/")).toEqual([expect.stringMatching(/^\/bad\/: an h2 of 21 words \(at most 20\)/)]);
+      await badPage.setContent(`<body style="margin:0"><main style="height:200px"></main><footer class="site-footer" style="height:100px"></footer></body>`);
+      expect(await footerProblems(badPage, "/bad/")).toEqual(["/bad/: the footer ends 500px above the bottom of the page"]);
     } finally {
       await badSite.close();
       bad.remove();
