@@ -61,7 +61,9 @@ export default function (eleventyConfig: UserConfig) {
   eleventyConfig.addFilter("limit", limit);
   eleventyConfig.addShortcode("vimeo", vimeoEmbed);
 
-  eleventyConfig.addPassthroughCopy("static");
+  // static/root/ (favicon.ico, the touch icon, the manifest) is served at the site's root, where browsers look for it.
+  eleventyConfig.addPassthroughCopy("static/!(root)/**");
+  eleventyConfig.addPassthroughCopy({ "static/root": "/" });
 
   return {
     // No output here: the build chooses it (it builds elsewhere, then swaps in).

@@ -70,6 +70,7 @@ export function builtFiles(root: string, results: readonly EleventyOutput[], out
   if (written) return listSiteFiles(output, "/", files);
   const base = resolve(root, output);
   for (const result of results) if (result.outputPath) files.add(resolve(root, result.outputPath).slice(base.length));
+  listSiteFiles(join(root, "static", "root"), "/", files);
   return listSiteFiles(join(root, "static"), "/static/", files);
 }
 

@@ -169,3 +169,22 @@ export async function menuProblems(page: Page, label: string): Promise<string[]>
   }
   return problems;
 }
+
+/**
+ * On a small screen, with the menu open and focus on a link inside it:
+ * Escape closes the menu and puts focus back on the menu button.
+ */
+export async function menuEscapeProblems(page: Page, label: string): Promise<string[]> {
+  const toggle = "details.menu > summary";
+  if (!(await tabTo(page, toggle))) return [`${label}: Tab never reaches the menu button`];
+  await page.keyboard.press("Enter");
+  if (!(await menuState(page)).open) return [`${label}: Enter on the menu button does not open the menu`];
+  await page.keyboard.press("Tab");
+  await page.keyboard.press("Escape");
+  const after = await page.evaluate((toggle) => ({ focusOnButton: document.activeElement?.matches(toggle) ?? false }), toggle);
+  const state = await menuState(page);
+  const problems: string[] = [];
+  if (state.open || state.linksShown) problems.push(`${label}: Escape does not close the menu`);
+  if (!after.focusOnButton) problems.push(`${label}: after Escape, focus is on ${await describeFocused(page)}, not the menu button`);
+  return problems;
+}

@@ -1,5 +1,6 @@
 import { breadcrumbs } from "./breadcrumbs.js";
 import type { SiteSettings } from "../content/site-settings.js";
+import { shareImage } from "./brand.js";
 import type { PageEntry } from "../content/types.js";
 
 /** "/news/" on "https://example.gov.uk" → "https://example.gov.uk/news/". */
@@ -15,7 +16,11 @@ export interface PageMeta {
   canonical: string;
   /** Open Graph type: news posts are articles, everything else a website. */
   type: "article" | "website";
+  /** The picture a link preview shows: the site's share image (static/img/brand/share.png, drawn by `npm run icons`). */
+  image: { url: string; width: number; height: number; alt: string };
 }
+
+export const shareImagePath = "/static/img/brand/share.png";
 
 function text(value: unknown): string {
   return typeof value === "string" ? value.trim() : "";
@@ -30,6 +35,7 @@ export function pageMeta(site: SiteSettings, url: unknown, title: unknown, descr
     description: text(description),
     canonical: absoluteUrl(path, site.url),
     type: tagList.includes("posts") ? "article" : "website",
+    image: { url: absoluteUrl(shareImagePath, site.url), width: shareImage.width, height: shareImage.height, alt: shareImage.alt },
   };
 }
 

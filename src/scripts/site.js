@@ -2,6 +2,15 @@
 (function () {
   "use strict";
 
+  // The small-screen menu closes with Escape, from its button or any link in it, and hands focus back to its button.
+  document.querySelectorAll("details.menu").forEach(function (menu) {
+    menu.addEventListener("keydown", function (event) {
+      if (event.key !== "Escape" || !menu.open) return;
+      menu.open = false;
+      menu.querySelector("summary").focus();
+    });
+  });
+
   // Click-to-load video: nothing is requested from Vimeo until the visitor asks.
   document.querySelectorAll("[data-video-src]").forEach(function (button) {
     button.hidden = false;

@@ -72,7 +72,7 @@ describe("metadata on every page", () => {
       expect(meta('meta[property="og:title"]'), url).toBeTruthy();
       expect(meta('meta[property="og:description"]'), url).toBe(meta('meta[name="description"]'));
       expect(meta('meta[property="og:type"]'), url).toBe(/^\/news\/.+\//.test(url) ? "article" : "website");
-      expect(meta('meta[name="twitter:card"]'), url).toBe("summary");
+      expect(meta('meta[name="twitter:card"]'), url).toBe("summary_large_image");
     }
     expect(builtPage("/404.html").querySelector('link[rel="canonical"]')).toBeNull();
   });

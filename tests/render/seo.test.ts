@@ -25,6 +25,7 @@ describe("pageMeta", () => {
       description: "How to contact us.",
       canonical: "https://nlc.example.gov.uk/contact/",
       type: "website",
+      image: { url: "https://nlc.example.gov.uk/static/img/brand/share.png", width: 1200, height: 630, alt: "National Leadership Centre: the wordmark, white on slate" },
     });
     expect(pageMeta(site, "/", "Anything", "", "nav").title).toBe("National Leadership Centre");
   });
