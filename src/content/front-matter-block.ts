@@ -63,7 +63,7 @@ export function readFrontMatterBlock(fileText: string): FrontMatterBlock {
     return {
       problem: {
         line,
-        message: `line ${line} of the front matter is not valid YAML (${reason}). Each line should be \`field: value\`, list items start with "  - ", and text containing a colon or starting with a quote needs to be in quotes`,
+        message: `the front matter is not valid YAML (${reason}) on line ${line}. Each line should be \`field: value\`, list items start with "  - ", and text containing a colon or starting with a quote needs to be in quotes`,
       },
     };
   }
