@@ -42,10 +42,10 @@ export function addressProblem(address: string, field = "permalink"): string | u
       .join("/")}/`.replace(/^\/\/$/, "/");
     return `${field} must be a clean site address such as /our-programme/: starting with /, lower case letters, numbers and hyphens, no spaces (try ${cleaned})`;
   }
-  if (!address.endsWith("/") && !address.endsWith(".html")) return `${field} must end with /: write ${field}: ${address}/`;
   const normal = normaliseAddress(address);
-  const reserved = reservedAddresses.find((taken) => (taken.endsWith("/") ? normal.startsWith(taken) : normal === taken || normal === `${taken}/`));
+  const reserved = reservedAddresses.find((taken) => (taken.endsWith("/") ? `${normal}/`.startsWith(taken) : normal === taken || normal === `${taken}/`));
   if (reserved) return `${field} ${address} is kept for the site's own files (${reserved}); choose another address`;
+  if (!address.endsWith("/") && !address.endsWith(".html")) return `${field} must end with /: write ${field}: ${address}/`;
   return undefined;
 }
 
