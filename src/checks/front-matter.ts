@@ -156,7 +156,7 @@ export function checkPageSource(source: PageSource, context: PageCheckContext): 
   }
 
   // YAML rolls an impossible date over (2019-10-32 becomes 1 November): compare with what was written.
-  const writtenDate = /^date:\s*["']?(\d{4})-(\d{2})-(\d{2})\b/m.exec(source.text.split(/\n---/)[0] ?? "");
+  const writtenDate = /^date:[ \t]*["']?(\d{4})-(\d{2})-(\d{2})\b/m.exec(source.text.split(/\n---/)[0] ?? "");
   if (writtenDate && data.date instanceof Date && data.date.toISOString().slice(0, 10) !== writtenDate.slice(1).join("-")) {
     problems.push(
       error(source.file, at("date"), 1, `date must be a real date written as YYYY-MM-DD, such as 2019-10-22 (there is no ${writtenDate.slice(1).join("-")})`, true),

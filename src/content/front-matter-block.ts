@@ -49,7 +49,7 @@ export function readFrontMatterBlock(fileText: string): FrontMatterBlock {
       },
     };
   }
-  if (block.replace(/^\s*#.*$/gm, "").trim() === "") return { data: {} };
+  if (block.replace(/^[ \t]*#.*$/gm, "").trim() === "") return { data: {} };
   try {
     const data = parseYaml(block);
     if (data === null || typeof data !== "object" || Array.isArray(data) || data instanceof Date) {
