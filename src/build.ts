@@ -88,7 +88,7 @@ export async function buildSite(options: BuildOptions & { write?: boolean } = {}
   const output = resolve(root, options.output ?? "_site");
   const strict = options.strict ?? false;
   if (write) {
-    const problem = outputFolderProblem(root, output);
+    const problem = outputFolderProblem(root, output, options.output ?? "_site");
     if (problem) return { ok: false, changed: false, problems: [error("NLC_OUTPUT", 1, 1, problem)], pages: 0 };
   }
   const { problems, sources } = checkSources(root);

@@ -36,16 +36,17 @@ function looksLikeBuild(folder: string): boolean {
 }
 
 /** Why `output` cannot be a build's folder, in words for whoever set NLC_OUTPUT, or undefined when it can. */
-export function outputFolderProblem(root: string, output: string): string | undefined {
+/** `shown`: the folder as the person wrote it, for the message. */
+export function outputFolderProblem(root: string, output: string, shown = output): string | undefined {
   const project = resolve(root);
-  const folder = resolve(output);
-  if (isInside(folder, project)) return `${output} holds the project itself: the build replaces its output folder, so set NLC_OUTPUT to a new folder such as _site`;
+  const folder = resolve(root, output);
+  if (isInside(folder, project)) return `${shown} holds the project itself: the build replaces its output folder, so set NLC_OUTPUT to a new folder such as _site`;
   const source = sourceFolders.find((name) => isInside(join(project, name), folder));
-  if (source) return `${output} is inside the project's ${source}/ folder: the build replaces its output folder, so set NLC_OUTPUT to a folder of its own such as _site`;
+  if (source) return `${shown} is inside the project's ${source}/ folder: the build replaces its output folder, so set NLC_OUTPUT to a folder of its own such as _site`;
   if (!existsSync(folder)) return undefined;
-  if (!statSync(folder).isDirectory()) return `${output} is a file, not a folder: set NLC_OUTPUT to a folder such as _site`;
+  if (!statSync(folder).isDirectory()) return `${shown} is a file, not a folder: set NLC_OUTPUT to a folder such as _site`;
   if (readdirSync(folder).length === 0 || existsSync(join(folder, buildMarker)) || looksLikeBuild(folder)) return undefined;
-  return `${output} already holds files that are not a build of this site, and a build would replace them: empty it, or set NLC_OUTPUT to a new folder`;
+  return `${shown} already holds files that are not a build of this site, and a build would replace them: empty it, or set NLC_OUTPUT to a new folder`;
 }
 
 /** Writes the marker into a finished build. */

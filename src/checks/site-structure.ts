@@ -44,6 +44,7 @@ export function checkSiteStructure(pages: readonly SourcedPage[]): Problem[] {
 
   const claim = (address: string, page: SourcedPage, field: string) => {
     const first = byAddress.get(address);
+    if (first?.page === page) return; // A page listing its own address as an old one harms nothing.
     if (!first) {
       byAddress.set(address, { page, field });
       return;

@@ -2,13 +2,25 @@
 // on a throwaway copy of the project with a good site already built. Each one must be refused with a message
 // naming the file, or published harmlessly; nothing may run, be read from the machine, be written outside the
 // site, or change content/ or the last good site.
+import { execFile } from "node:child_process";
 import { createHash } from "node:crypto";
+import { promisify } from "node:util";
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildSite, type BuildResult } from "../../src/build.js";
 import { formatProblem } from "../../src/checks/problems.js";
 import { fixtureProject, page, type FixtureProject } from "../support/fixture-project.js";
+
+const run = promisify(execFile);
+
+/** Runs a command in the fixture; its exit code and everything it printed. */
+async function command(args: string[], env: Record<string, string> = {}): Promise<{ code: number; output: string }> {
+  return run(process.execPath, args, { cwd: project.root, env: { ...process.env, ...env } }).then(
+    (done) => ({ code: 0, output: `${done.stdout}${done.stderr}` }),
+    (caught: { code: number; stdout: string; stderr: string }) => ({ code: caught.code, output: `${caught.stdout}${caught.stderr}` }),
+  );
+}
 
 /** Every file under `dir` (links as links) with a hash of its bytes. */
 function snapshot(dir: string): Record<string, string> {
@@ -222,5 +234,35 @@ describe("an editor's files are data: every attack is refused or harmless", () =
     expect(readFileSync(join(project.root, "_site", "windows", "index.html"), "utf8")).toContain("Saved on Windows.");
     await attack({});
     lastGoodSite = snapshot(join(project.root, "_site"));
+  }, 120_000);
+
+  it("stops npm run check, npm run build and a bare Eleventy run (the preview's) on a JavaScript data file, naming it, with no stack trace", async () => {
+    project.write("content/evil.11tydata.js", `${writeMarker()};\nexport default {};\n`);
+    try {
+      const check = await command(["--import", "tsx", "src/cli/check.ts"]);
+      const build = await command(["--import", "tsx/esm", "src/cli/build.ts"]);
+      const eleventy = await command(["--import", "tsx/esm", "node_modules/@11ty/eleventy/cmd.cjs", "--config=.eleventy.ts", "--output=eleventy-out"]);
+      for (const { code, output } of [check, build]) {
+        expect(code).toBe(1);
+        expect(output).toContain("content/evil.11tydata.js:1:1: error: content/evil.11tydata.js cannot be used");
+        expect(output).not.toMatch(/^\s+at /m);
+      }
+      expect(build.output).toContain("The site in _site/ has not been changed.");
+      expect(eleventy.code).not.toBe(0);
+      expect(eleventy.output).toContain("content/evil.11tydata.js cannot be used");
+      expect(existsSync(marker)).toBe(false);
+      expect(existsSync(join(project.root, "eleventy-out"))).toBe(false);
+    } finally {
+      rmSync(join(project.root, "content", "evil.11tydata.js"));
+    }
+    expect(snapshot(join(project.root, "_site"))).toEqual(lastGoodSite);
+  }, 120_000);
+
+  it("refuses NLC_OUTPUT=. from the command line, and the project is all there", async () => {
+    const before = outsideSite();
+    const build = await command(["--import", "tsx/esm", "src/cli/build.ts"], { NLC_OUTPUT: "." });
+    expect(build.code).toBe(1);
+    expect(build.output).toMatch(/NLC_OUTPUT:1:1: error: \. holds the project itself/);
+    expect(outsideSite()).toEqual(before);
   }, 120_000);
 });
