@@ -56,8 +56,24 @@ function lineOfKey(text: string, key: string): number {
   return Math.max(0, index);
 }
 
+/**
+ * Blocks already read, so a build reads each page's YAML once: the check
+ * reads it, then Eleventy gets a copy (copies, because Eleventy adds to the
+ * data it is given). Bounded, as the preview runs for hours.
+ */
+const cache = new Map<string, unknown>();
+const cacheSize = 20_000;
+
 /** Reads a YAML block. Throws YamlProblem with an editor's sentence and the block line at fault. */
 export function parseYaml(text: string): unknown {
+  if (cache.has(text)) return structuredClone(cache.get(text));
+  const data = readYaml(text);
+  if (cache.size >= cacheSize) cache.clear();
+  cache.set(text, data);
+  return structuredClone(data);
+}
+
+function readYaml(text: string): unknown {
   if (countAliases(text) > maxAliases) throw new YamlProblem(`the front matter uses more than ${maxAliases} aliases (*name); write each value out instead`, 0);
   let data: unknown;
   try {
