@@ -45,7 +45,10 @@ export function addressProblem(address: string, field = "permalink"): string | u
   const normal = normaliseAddress(address);
   const reserved = reservedAddresses.find((taken) => (taken.endsWith("/") ? `${normal}/`.startsWith(taken) : normal === taken || normal === `${taken}/`));
   if (reserved) return `${field} ${address} is kept for the site's own files (${reserved}); choose another address`;
-  if (!address.endsWith("/") && !address.endsWith(".html")) return `${field} must end with /: write ${field}: ${address}/`;
+  // An old address may be a file ("/report.pdf"), redirected from; a page's own address is a folder or an .html file.
+  const lastSegment = address.slice(address.lastIndexOf("/") + 1);
+  const fileAllowed = field === "redirect_from" ? lastSegment.includes(".") : address.endsWith(".html");
+  if (!address.endsWith("/") && !fileAllowed) return `${field} must end with /: write ${field}: ${address}/`;
   return undefined;
 }
 
