@@ -5,7 +5,7 @@ import { error, positionAt, type Problem } from "./problems.js";
 export interface RenderedPage {
   /** Site path of the written file, e.g. "/news/index.html". */
   path: string;
-  /** The page's source, from the project folder, e.g. "content/news/index.njk". */
+  /** The page's source, from the project folder, e.g. "content/news/index.md". */
   file: string;
   html: string;
 }
