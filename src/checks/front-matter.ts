@@ -1,5 +1,5 @@
 import { frontMatterSchema, knownFields } from "./front-matter-schema.js";
-import { addressProblem, cleanFileName, cleanPostName, postFolderOf } from "../content/addresses.js";
+import { addressProblem, cleanFileName, cleanPostName, defaultAddress, postFolderOf, sitePath } from "../content/addresses.js";
 import { readFrontMatterBlock } from "../content/front-matter-block.js";
 import { eleventyOptionMessage, isEleventyOption } from "../content/trust.js";
 import { findEncodingDamage } from "./encoding.js";
@@ -152,6 +152,14 @@ export function checkPageSource(source: PageSource, context: PageCheckContext): 
     }
     if (data.date === undefined || data.date === null) {
       problems.push(error(source.file, 1, 1, "a news post needs a date: add a line `date: YYYY-MM-DD` (the day it was published) to the front matter", true));
+    }
+  } else if (data.permalink === undefined && source.file.startsWith("content/")) {
+    // Without a permalink, the file's path is its address: it must make a clean one too.
+    const address = defaultAddress(source.file);
+    if (!sitePath.test(address)) {
+      const name = source.file.slice(source.file.lastIndexOf("/") + 1);
+      const rename = cleanFileName(name) !== name ? `rename the file to ${cleanFileName(name)}, ` : "";
+      problems.push(error(source.file, 1, 1, `the file's path would make a broken address (${address}): ${rename}use lower case letters, numbers and hyphens in folder and file names, or add a permalink`, true));
     }
   }
 

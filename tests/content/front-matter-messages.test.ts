@@ -73,3 +73,21 @@ describe("the YAML reader", () => {
     }
   });
 });
+
+describe("addresses made from file names", () => {
+  const check = (file: string, fields = goodFields) => checkPageSource({ file, text: `---\n${fields}\n---\nText.\n` }, { layouts }).problems.map(formatProblem);
+
+  it("tells the editor what to rename a page whose file name would make a broken address", () => {
+    expect(check("content/Our Team.md")).toEqual([
+      "content/Our Team.md:1:1: error: the file's path would make a broken address (/Our Team/): rename the file to our-team.md, use lower case letters, numbers and hyphens in folder and file names, or add a permalink",
+    ]);
+    expect(check("content/Our Team.md", `${goodFields}\npermalink: /our-team/`)).toEqual([]);
+    expect(check("content/our-team.md")).toEqual([]);
+  });
+
+  it("tells the editor what to rename a news post to", () => {
+    expect(check("content/news/posts/My Big News!.md", `${goodFields}\ndate: 2020-01-02`)).toEqual([
+      'content/news/posts/My Big News!.md:1:1: error: the file name "My Big News!.md" would make a broken address: rename the file to my-big-news.md (lower case letters, numbers and hyphens)',
+    ]);
+  });
+});
