@@ -86,7 +86,6 @@ export async function buildSite(options: BuildOptions & { write?: boolean } = {}
   const root = resolve(options.root ?? ".");
   const write = options.write ?? true;
   const output = resolve(root, options.output ?? "_site");
-  const strict = options.strict ?? false;
   if (write) {
     const problem = outputFolderProblem(root, output, options.output ?? "_site");
     if (problem) return { ok: false, changed: false, problems: [error("NLC_OUTPUT", 1, 1, problem)], pages: 0 };
@@ -114,7 +113,7 @@ export async function buildSite(options: BuildOptions & { write?: boolean } = {}
     if (swapped.leftover) {
       problems.push(warning("NLC_OUTPUT", 1, 1, `the new site is in ${output}, but the old one could not be deleted from ${swapped.leftover}: delete that folder`));
     }
-    return { ...result, problems, changed: true, ok: countErrors(problems, strict) === 0 };
+    return { ...result, problems, changed: true };
   } catch (caught) {
     await rm(besideOutput(output).staging, { recursive: true, force: true });
     const message = describeBuildError(caught);
