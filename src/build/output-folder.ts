@@ -93,6 +93,10 @@ export async function restoreInterruptedSwap(output: string): Promise<boolean> {
   return true;
 }
 
+async function removeFolder(folder: string): Promise<void> {
+  await rm(folder, { recursive: true, force: true });
+}
+
 export interface SwapResult {
   /** Set when the new site is in place but the old one could not be deleted. */
   leftover?: string;
@@ -102,9 +106,9 @@ export interface SwapResult {
  * Swaps a finished build into place. The old site is moved aside first and
  * only deleted once the new one is in, so `output` is never half-written.
  */
-export async function swapInto(staging: string, output: string): Promise<SwapResult> {
+export async function swapInto(staging: string, output: string, remove: (folder: string) => Promise<void> = removeFolder): Promise<SwapResult> {
   const { previous } = besideOutput(resolve(output));
-  await rm(previous, { recursive: true, force: true });
+  await remove(previous);
   if (existsSync(output)) await rename(output, previous);
   try {
     await rename(staging, output);
@@ -113,7 +117,7 @@ export async function swapInto(staging: string, output: string): Promise<SwapRes
     throw caught;
   }
   try {
-    await rm(previous, { recursive: true, force: true });
+    await remove(previous);
   } catch {
     return { leftover: previous };
   }

@@ -1,11 +1,11 @@
 // The build's output folder: no data lost whatever NLC_OUTPUT says, one build at a time, an interrupted swap put back,
 // a search index cut short never published, and no page written outside the folder.
 import { createHash } from "node:crypto";
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildSite, describeBuildError, renderSite } from "../../src/build.js";
-import { besideOutput, buildMarker, outputFolderProblem, takeLock } from "../../src/build/output-folder.js";
+import { besideOutput, buildMarker, outputFolderProblem, swapInto, takeLock } from "../../src/build/output-folder.js";
 import { formatProblem } from "../../src/checks/problems.js";
 import { verifySearchIndex } from "../../src/output/search-index.js";
 import { fixtureProject, page, type FixtureProject } from "../support/fixture-project.js";
@@ -28,7 +28,17 @@ describe("the build's output folder", () => {
   beforeAll(() => {
     project = fixtureProject();
   });
-  afterAll(() => project.remove());
+  /** A folder beside the fixture, removed with it. */
+  const siblings: string[] = [];
+  const sibling = (suffix: string) => {
+    const path = `${project.root}-${suffix}`;
+    siblings.push(path);
+    return path;
+  };
+  afterAll(() => {
+    for (const path of siblings) rmSync(path, { recursive: true, force: true });
+    project.remove();
+  });
 
   it.each([".", "content", "layouts", "static", "src", "content/built", ".git", ".."])("refuses NLC_OUTPUT=%s and deletes nothing", async (output) => {
     mkdirSync(join(project.root, ".git"), { recursive: true });
@@ -42,7 +52,7 @@ describe("the build's output folder", () => {
   });
 
   it("refuses a folder of someone's files, and accepts an empty or missing one", () => {
-    const folder = join(project.root, "..", `${relative(join(project.root, ".."), project.root)}-notes`);
+    const folder = sibling("notes");
     mkdirSync(folder, { recursive: true });
     writeFileSync(join(folder, "notes.txt"), "mine");
     expect(outputFolderProblem(project.root, folder)).toMatch(/already holds files that are not a build of this site/);
@@ -88,7 +98,7 @@ describe("the build's output folder", () => {
   }, 120_000);
 
   it("fails on a search index cut short or missing", () => {
-    const copy = join(project.root, "..", `${relative(join(project.root, ".."), project.root)}-index`);
+    const copy = sibling("index");
     cpSync(join(project.root, "_site", "pagefind"), copy, { recursive: true });
     expect(verifySearchIndex(copy).pages).toBeGreaterThan(0);
     const fragment = readdirSync(join(copy, "fragment"))[0] ?? "";
@@ -107,4 +117,22 @@ describe("the build's output folder", () => {
     expect(existsSync(join(project.root, "escaped-by-test"))).toBe(false);
     expect(existsSync(join(project.root, "out", "escaped-by-test"))).toBe(false);
   }, 120_000);
+
+  it("says so when the new site is in but the old one could not be deleted", async () => {
+    const base = sibling("swap");
+    const output = join(base, "site");
+    const { staging, previous } = besideOutput(output);
+    mkdirSync(output, { recursive: true });
+    writeFileSync(join(output, "old.html"), "old");
+    mkdirSync(staging, { recursive: true });
+    writeFileSync(join(staging, "new.html"), "new");
+    let calls = 0;
+    const failSecondRemoval = async () => {
+      calls += 1;
+      if (calls === 2) throw new Error("EBUSY");
+    };
+    expect(await swapInto(staging, output, failSecondRemoval)).toEqual({ leftover: previous });
+    expect(readFileSync(join(output, "new.html"), "utf8")).toBe("new");
+    expect(existsSync(join(previous, "old.html"))).toBe(true);
+  });
 });
