@@ -226,6 +226,12 @@ describe("an editor's files are data: every attack is refused or harmless", () =
     expectRefused(badName, "content/news/posts/My Big News!.md", /rename the file to my-big-news\.md/);
   });
 
+  it("refuses a tab in front matter in the check exactly as in the build, at its line", async () => {
+    const outcome = await attack({ "content/tabbed.md": page(`title: Tabbed\n${goodFields}\ntags:\n\t- footer`) });
+    expectRefused(outcome, "content/tabbed.md", /content\/tabbed\.md:5:1: error: line 5 starts with a tab; YAML needs spaces/);
+    expect(outcome.check.problems).toEqual(outcome.build.problems);
+  });
+
   it("accepts a page saved with a byte-order mark and CRLF line ends", async () => {
     const text = `\uFEFF${page(`title: Windows\n${goodFields}\ntags:\n  - footer\norder: 9`, "Saved on Windows.\n")}`.replaceAll("\n", "\r\n");
     const outcome = await attack({ "content/windows.md": text });
