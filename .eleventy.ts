@@ -13,13 +13,15 @@ import { limit, newestFirst } from "./src/render/posts.js";
 import { collectRedirects, redirectsFile, stubOutputPath } from "./src/output/redirects.js";
 import { siteSettings } from "./src/content/site-settings.js";
 import { sourceDate } from "./src/content/source-date.js";
-import { vimeoEmbed } from "./src/render/video.js";
+import { trustPlugin } from "./src/content/trust-plugin.js";
 
 /** The site's wiring: a table of contents. The logic lives in src/, one concern per module. */
 export default function (eleventyConfig: UserConfig) {
   eleventyConfig.setLibrary("md", createMarkdown());
   for (const [alias, file] of Object.entries(layoutAliases("layouts"))) eleventyConfig.addLayoutAlias(alias, file);
 
+  // Editors' files are data: checked, never run, never written outside the site (src/content/trust-plugin.ts).
+  eleventyConfig.addPlugin(trustPlugin);
   eleventyConfig.addPreprocessor("drafts", "*", dropDraftsFromBuild);
   eleventyConfig.addPlugin(previewChecksPlugin);
   const site = siteSettings();
@@ -59,7 +61,6 @@ export default function (eleventyConfig: UserConfig) {
   eleventyConfig.addFilter("isoDate", isoDate);
   eleventyConfig.addFilter("newestFirst", newestFirst);
   eleventyConfig.addFilter("limit", limit);
-  eleventyConfig.addShortcode("vimeo", vimeoEmbed);
 
   // static/root/ (favicon.ico, the touch icon, the manifest) is served at the site's root, where browsers look for it.
   eleventyConfig.addPassthroughCopy("static/!(root)/**");
@@ -67,9 +68,12 @@ export default function (eleventyConfig: UserConfig) {
 
   return {
     // No output here: the build chooses it (it builds elsewhere, then swaps in).
-    dir: { input: "content", includes: "../layouts", layouts: "../layouts" },
-    markdownTemplateEngine: "njk",
-    htmlTemplateEngine: "njk",
+    // Global data is the developers' (src/), never a folder editors write in.
+    dir: { input: "content", includes: "../layouts", layouts: "../layouts", data: "../src/site-data" },
+    // Pages are markdown and nothing else, and markdown is never run as a template.
+    markdownTemplateEngine: false,
+    htmlTemplateEngine: false,
+    // njk only for the developers' virtual templates (feed, sitemap, assets): content/ holding a .njk stops the build (trust-plugin.ts).
     templateFormats: ["md", "njk"],
   };
 }

@@ -147,7 +147,7 @@ export function generateSite(count: number, seed = 1): BenchSite {
     const name = section.split("-").map((word) => `${word.charAt(0).toUpperCase()}${word.slice(1)}`).join(" ");
     add({ kind: "section", path: `${section}.md`, url: `/${section}/`, title: name, fields: { order: 10 + i, permalink: `/${section}/`, tags: i === 3 ? ["nav", "footer"] : ["nav"] } });
   });
-  add({ kind: "news", path: "news/index.md", url: "/news/", title: "News", fields: { order: 14, permalink: "/news/", tags: ["nav"] } });
+  add({ kind: "news", path: "news/index.md", url: "/news/", title: "News", fields: { order: 14, permalink: "/news/", tags: ["nav"], layout: "news-index" } });
   for (let i = 1; i <= 6; i += 1) {
     const name = title(random, pages.length + 1);
     const slug = slugify(name);
@@ -182,7 +182,7 @@ export function generateSite(count: number, seed = 1): BenchSite {
   const urls = pages.map((page) => page.url);
   const files: BenchFile[] = [
     { path: "content.11tydata.json", contents: `${JSON.stringify({ layout: "page.njk" })}\n` },
-    { path: "news/posts/posts.11tydata.json", contents: `${JSON.stringify({ layout: "post.njk", tags: ["posts"], permalink: "/news/{{ page.fileSlug }}/" }, null, 2)}\n` },
+    { path: "news/posts/posts.11tydata.json", contents: `${JSON.stringify({ layout: "post.njk", tags: ["posts"] }, null, 2)}\n` },
   ];
   for (const page of pages) {
     const fields: Record<string, unknown> = { title: page.title, metadesc: metadesc(random), ...page.fields };

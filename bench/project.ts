@@ -36,27 +36,12 @@ export function makeProject(dir: string, files: readonly BenchFile[] | "copy-rea
       mkdirSync(dirname(path), { recursive: true });
       writeFileSync(path, file.contents);
     }
-    // The site's own Nunjucks pages (news listing, search page) are its furniture: the layouts
-    // link to them and they list the generated posts, so our build gets them too. They use our
-    // filters, so the bare build leaves them out (bench/bare/eleventy.config.js ignores *.njk).
-    for (const file of nunjucksPages(join(repoRoot, "content"))) {
-      rmSync(join(content, file.replace(/\.njk$/, ".md")), { force: true });
-      mkdirSync(dirname(join(content, file)), { recursive: true });
-      cpSync(join(repoRoot, "content", file), join(content, file));
-    }
+    // The site's search page is its furniture: every layout links to it.
+    cpSync(join(repoRoot, "content", "search.md"), join(content, "search.md"));
   }
   return dir;
 }
 
-/** Paths of the .njk pages under `dir`, relative to it. */
-function nunjucksPages(dir: string, prefix = ""): string[] {
-  const found: string[] = [];
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    if (entry.isDirectory()) found.push(...nunjucksPages(join(dir, entry.name), `${prefix}${entry.name}/`));
-    else if (entry.name.endsWith(".njk")) found.push(`${prefix}${entry.name}`);
-  }
-  return found;
-}
 
 export function packageScript(name: string): string {
   const script = (JSON.parse(readFileSync(join(repoRoot, "package.json"), "utf8")) as { scripts?: Record<string, string> }).scripts?.[name];

@@ -1,8 +1,9 @@
 import { existsSync } from "node:fs";
-import { mkdir, rename, rm } from "node:fs/promises";
+import { mkdir, rm } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
 import Eleventy from "@11ty/eleventy";
-import { countErrors, error, type Problem } from "./checks/problems.js";
+import { besideOutput, markBuild, outputFolderProblem, restoreInterruptedSwap, swapInto, takeLock } from "./build/output-folder.js";
+import { countErrors, error, warning, type Problem } from "./checks/problems.js";
 import { checkRendered, checkSources, renderedPages, type EleventyOutput } from "./checks/run-checks.js";
 import { listSiteFiles } from "./checks/link-check.js";
 import { buildSearchIndex } from "./output/search-index.js";
@@ -24,6 +25,8 @@ export interface BuildResult {
   problems: Problem[];
   /** HTML pages written. */
   pages: number;
+  /** Whether the output folder was changed (only a successful build, or putting back an interrupted one, changes it). */
+  changed: boolean;
 }
 
 /** Eleventy's errors wrap the one an editor can act on; show that one's words, never a stack. */
@@ -42,7 +45,7 @@ export function describeBuildError(caught: unknown): string {
 
 /** The file an Eleventy error names, if any ("./content/x.md"), so the message can start with it. */
 function fileNamedIn(message: string): string {
-  return /\.\/(content\/[^\s`'")]+\.(?:md|njk))/.exec(message)?.[1] ?? /(layouts\/[^\s`'")]+\.njk)/.exec(message)?.[1] ?? "content";
+  return /\.\/(content\/[^\s`'")]+\.(?:md|njk|json))/.exec(message)?.[1] ?? /(layouts\/[^\s`'")]+\.njk)/.exec(message)?.[1] ?? "content";
 }
 
 /** Renders the site with Eleventy: into `output` (write), or in memory when `output` is undefined. */
@@ -75,18 +78,6 @@ export function builtFiles(root: string, results: readonly EleventyOutput[], out
 }
 
 /**
- * Swaps a finished build into place. The old site is moved aside first and
- * only deleted once the new one is in, so `output` is never half-written.
- */
-export async function swapInto(staging: string, output: string): Promise<void> {
-  const previous = `${staging}-previous`;
-  await rm(previous, { recursive: true, force: true });
-  if (existsSync(output)) await rename(output, previous);
-  await rename(staging, output);
-  await rm(previous, { recursive: true, force: true });
-}
-
-/**
  * Checks the content, then renders it and checks the pages. With `output`,
  * the site is built into a staging folder beside it and swapped in only when
  * every step passed, so a failed build leaves the last good site exactly as
@@ -96,35 +87,67 @@ export async function buildSite(options: BuildOptions & { write?: boolean } = {}
   const root = resolve(options.root ?? ".");
   const write = options.write ?? true;
   const output = resolve(root, options.output ?? "_site");
-  const strict = options.strict ?? false;
-  const { problems, sources } = checkSources(root);
-  if (problems.some((problem) => problem.blocksRender && problem.severity === "error")) return { ok: false, problems, pages: 0 };
-
-  // A sibling of the output, so the final rename stays on one file system.
-  const staging = join(dirname(output), `.${output.split("/").pop()}-staging`);
   if (write) {
+    const problem = outputFolderProblem(root, output, options.output ?? "_site");
+    if (problem) return { ok: false, changed: false, problems: [error("NLC_OUTPUT", 1, 1, problem)], pages: 0 };
+  }
+  const { problems, sources } = checkSources(root);
+  if (problems.some((problem) => problem.blocksRender && problem.severity === "error")) return { ok: false, changed: false, problems, pages: 0 };
+  if (!write) return renderAndCheck(root, undefined, output, problems, sources, options);
+
+  const lock = takeLock(output);
+  if ("problem" in lock) return { ok: false, changed: false, problems: [...problems, error("NLC_OUTPUT", 1, 1, lock.problem)], pages: 0 };
+  try {
+    const restored = await restoreInterruptedSwap(output);
+    if (restored) problems.push(warning("NLC_OUTPUT", 1, 1, `the last good site was found beside ${output} after an interrupted build, and was put back first`));
+    // A sibling of the output, so the final rename stays on one file system.
+    const { staging } = besideOutput(output);
     await rm(staging, { recursive: true, force: true });
     await mkdir(dirname(staging), { recursive: true });
+    const result = await renderAndCheck(root, staging, output, problems, sources, options);
+    if (!result.ok) {
+      await rm(staging, { recursive: true, force: true });
+      return { ...result, changed: restored };
+    }
+    markBuild(staging);
+    const swapped = await swapInto(staging, output);
+    if (swapped.leftover) {
+      problems.push(warning("NLC_OUTPUT", 1, 1, `the new site is in ${output}, but the old one could not be deleted from ${swapped.leftover}: delete that folder`));
+    }
+    return { ...result, problems, changed: true };
+  } catch (caught) {
+    await rm(besideOutput(output).staging, { recursive: true, force: true });
+    const message = describeBuildError(caught);
+    problems.push(error(fileNamedIn(message), 1, 1, `the site could not be built: ${message}`));
+    return { ok: false, changed: !existsSync(output), problems, pages: 0 };
+  } finally {
+    lock.release();
   }
+}
+
+/** Renders into `staging` (or in memory), indexes for search, and runs the checks on the pages. Writes nothing else. */
+async function renderAndCheck(
+  root: string,
+  staging: string | undefined,
+  output: string,
+  problems: Problem[],
+  sources: Map<string, string>,
+  options: BuildOptions,
+): Promise<BuildResult> {
+  const strict = options.strict ?? false;
   try {
-    const results = await renderSite(root, write ? staging : undefined, options.runMode);
-    const pages = renderedPages(root, write ? staging : output, results);
-    const files = builtFiles(root, results, write ? staging : output, write);
+    const results = await renderSite(root, staging, options.runMode);
+    const pages = renderedPages(root, staging ?? output, results);
+    const files = builtFiles(root, results, staging ?? output, staging !== undefined);
     // Pagefind reads the finished pages in a process of its own, so it indexes while the checks run here.
-    const indexing = write ? buildSearchIndex(staging).then(() => undefined, (caught: unknown) => caught) : Promise.resolve(undefined);
+    const indexing = staging ? buildSearchIndex(staging).then(() => undefined, (caught: unknown) => caught) : Promise.resolve(undefined);
     problems.push(...checkRendered(root, pages, files, sources));
     const indexError = await indexing;
     if (indexError) throw indexError;
-    if (countErrors(problems, strict) > 0) {
-      if (write) await rm(staging, { recursive: true, force: true });
-      return { ok: false, problems, pages: pages.length };
-    }
-    if (write) await swapInto(staging, output);
-    return { ok: true, problems, pages: pages.length };
+    return { ok: countErrors(problems, strict) === 0, changed: false, problems, pages: pages.length };
   } catch (caught) {
-    if (write) await rm(staging, { recursive: true, force: true });
     const message = describeBuildError(caught);
     problems.push(error(fileNamedIn(message), 1, 1, `the site could not be built: ${message}`));
-    return { ok: false, problems, pages: 0 };
+    return { ok: false, changed: false, problems, pages: 0 };
   }
 }

@@ -26,6 +26,7 @@ declare module "@11ty/eleventy/UserConfig" {
     setQuietMode(quiet: boolean): void;
     setServerOptions(options: Record<string, unknown>): void;
     setChokidarConfig(options: Record<string, unknown>): void;
+    setFrontMatterParsingOptions(options: { engines?: Record<string, (text: string) => unknown> }): void;
     ignores: { add(glob: string): void };
   }
 }

@@ -23,3 +23,10 @@ declare module "@11ty/eleventy-img" {
   export default function Image(src: string, options?: ImageOptions): Promise<ImageMetadata>;
   export function generateHTML(metadata: ImageMetadata, attributes: Record<string, string>, options?: { whitespaceMode?: "inline" | "block" }): string;
 }
+
+declare module "js-yaml" {
+  export const DEFAULT_SCHEMA: unknown;
+  export function load(text: string, options?: { schema?: unknown; json?: boolean }): unknown;
+  const yaml: { DEFAULT_SCHEMA: unknown; load: typeof load };
+  export default yaml;
+}

@@ -4,7 +4,7 @@ import { relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const layouts = fileURLToPath(new URL("./layouts", import.meta.url));
-const ourLayouts = ["base", "page", "primary", "what-we-do", "post", "home", "404", "redirect"];
+const ourLayouts = ["base", "page", "primary", "what-we-do", "post", "home", "404", "redirect", "news-index", "search", "cookies"];
 
 export default function (eleventyConfig) {
   // The generated pages name our layouts; here each is the one minimal layout.

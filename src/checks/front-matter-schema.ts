@@ -8,8 +8,8 @@ import { z } from "zod";
 
 export const knownTags = ["nav", "primary", "footer", "posts"] as const;
 
-/** A clean site path: lower case, digits, hyphens, dots and slashes, starting with "/". */
-export const sitePath = /^\/(?:[a-z0-9][a-z0-9._-]*\/?)*$/;
+/** A clean site path (see src/content/addresses.ts, which checks every address). */
+export { sitePath } from "../content/addresses.js";
 
 const permalinkMessage =
   "permalink must be a clean site address such as /our-programme/: starting with /, lower case letters, numbers and hyphens, no spaces";
@@ -35,17 +35,14 @@ export const frontMatterSchema = z.object({
       error: `tags must be a list of: ${knownTags.join(", ")}`,
     })
     .optional(),
-  permalink: z
-    .union([z.literal(false), z.string().regex(sitePath, { error: permalinkMessage })], { error: permalinkMessage })
-    .optional(),
+  // Whether the address is clean and free is checked by addressProblem (src/content/addresses.ts), for every way of setting one.
+  permalink: z.union([z.literal(false), z.string()], { error: permalinkMessage }).optional(),
   layout: z.string({ error: "layout must be the name of a layout, such as primary.njk" }).optional(),
   date: z.date({ error: "date must be a real date written as YYYY-MM-DD, such as 2019-10-22" }).optional(),
   draft: z.boolean({ error: "draft must be true or false" }).optional(),
   last_reviewed: z.date({ error: "last_reviewed must be a real date written as YYYY-MM-DD, such as 2026-11-24" }).optional(),
   navurl: z.url({ protocol: /^https?$/, error: "navurl must be a full web address starting with https://" }).optional(),
-  redirect_from: z
-    .array(z.string().regex(sitePath, { error: redirectMessage }), { error: redirectMessage })
-    .optional(),
+  redirect_from: z.array(z.string({ error: redirectMessage }), { error: redirectMessage }).optional(),
   image: z.string({ error: "image must be the address of a picture, such as /static/img/forum.jpg" }).optional(),
   image_alt: z.string({ error: "image_alt must be text describing the picture" }).optional(),
   primary: z.boolean({ error: "primary must be true or false" }).optional(),
@@ -55,7 +52,6 @@ export const frontMatterSchema = z.object({
       error: "strands must be a list, each with title, url and text",
     })
     .optional(),
-  eleventyExcludeFromCollections: z.boolean().optional(),
 });
 
 /** What each field is for, with an example: the table in docs/editing.md is made from this (npm run docs:fields). */
@@ -139,10 +135,6 @@ export const fieldDocs: Record<keyof typeof frontMatterSchema.shape, { descripti
   strands: {
     description: "Home page only: the three strands, each with `title`, `url` and `text`.",
     example: "see `content/index.md`",
-  },
-  eleventyExcludeFromCollections: {
-    description: "`true` leaves the page out of every nav and list (used by the 404 page).",
-    example: "`eleventyExcludeFromCollections: true`",
   },
 };
 

@@ -1,5 +1,7 @@
-import matter from "gray-matter";
 import { frontMatterSchema, knownFields } from "./front-matter-schema.js";
+import { addressProblem, cleanFileName, cleanPostName, defaultAddress, postFolderOf, sitePath } from "../content/addresses.js";
+import { readFrontMatterBlock } from "../content/front-matter-block.js";
+import { eleventyOptionMessage, isEleventyOption } from "../content/trust.js";
 import { findEncodingDamage } from "./encoding.js";
 import { nearest } from "./nearest.js";
 import { error, positionAt, warning, type Problem } from "./problems.js";
@@ -36,6 +38,7 @@ export function fieldLine(text: string, field: string): number {
 }
 
 function describe(value: unknown): string {
+  if (value === null || value === undefined) return "empty";
   if (value instanceof Date) return Number.isNaN(value.getTime()) ? "an impossible date" : value.toISOString().slice(0, 10);
   if (typeof value === "string") return `"${value.length > 40 ? `${value.slice(0, 40)}…` : value}"`;
   try {
@@ -46,34 +49,68 @@ function describe(value: unknown): string {
 }
 
 function readFrontMatter(source: PageSource): { data?: Record<string, unknown>; problem?: Problem } {
-  if (!/^---\s*\r?\n/.test(source.text)) {
-    return {
-      problem: error(source.file, 1, 1, "the page has no front matter: start the file with a line ---, then at least title: and metadesc:, then another line ---", true),
-    };
-  }
-  try {
-    // An empty options object stops gray-matter reusing a cached result for identical text.
-    const parsed = matter(source.text, {});
-    const data = parsed.data;
-    if (!data || typeof data !== "object" || Array.isArray(data)) {
-      return { problem: error(source.file, 2, 1, "the front matter must be a list of fields, one `field: value` a line", true) };
+  const block = readFrontMatterBlock(source.text);
+  if (block.problem) return { problem: error(source.file, block.problem.line, 1, block.problem.message, true) };
+  return { data: block.data };
+}
+
+/**
+ * The fields one editor's file sets (a page's front matter or a data file's
+ * keys), against the schema: unknown fields, Eleventy's own options, bad
+ * values and unusable addresses. `partial`: a data file sets only some fields.
+ */
+export function checkFields(source: PageSource, data: Record<string, unknown>, at: (field: string) => number, partial = false): Problem[] {
+  const problems: Problem[] = [];
+  for (const field of Object.keys(data)) {
+    if (knownFields.includes(field)) continue;
+    if (isEleventyOption(field)) {
+      problems.push(error(source.file, at(field), 1, eleventyOptionMessage(field), true));
+      continue;
     }
-    return { data: data as Record<string, unknown> };
-  } catch (caught) {
-    const yaml = caught as { reason?: string; mark?: { line?: number; column?: number } };
-    const line = (yaml.mark?.line ?? 0) + 1;
-    const column = (yaml.mark?.column ?? 0) + 1;
-    const reason = yaml.reason ?? (caught instanceof Error ? caught.message.split("\n")[0] : "it could not be read");
-    return {
-      problem: error(
+    const suggestion = nearest(field, knownFields);
+    problems.push(
+      error(
         source.file,
-        line,
-        column,
-        `the front matter is not valid YAML (${reason}). Each line should be \`field: value\`, list items start with "  - ", and text containing a colon or starting with a quote needs to be in quotes`,
-        true,
+        at(field),
+        1,
+        suggestion
+          ? `unknown field "${field}": did you mean "${suggestion}"?`
+          : `unknown field "${field}": the fields a page can use are listed in docs/editing.md`,
       ),
-    };
+    );
   }
+
+  const result = (partial ? frontMatterSchema.partial() : frontMatterSchema).safeParse(data);
+  const reported = new Set<string>();
+  if (!result.success) {
+    for (const issue of result.error.issues) {
+      const field = String(issue.path[0] ?? "");
+      if (reported.has(field)) continue;
+      reported.add(field);
+      const value = data[field];
+      if (field === "title" && (value === undefined || value === null)) {
+        problems.push(error(source.file, at("title"), 1, "title is missing: add a line `title: The page's name` to the front matter"));
+      } else if (field === "tags" && value === null) {
+        problems.push(error(source.file, at("tags"), 1, "tags is empty: remove the `tags:` line, or list at least one of main menu (nav), section menu (primary), footer"));
+      } else {
+        const shown = value === undefined || value === null ? "" : ` (it is ${describe(value)})`;
+        // A date or address Eleventy cannot read stops the whole render.
+        problems.push(error(source.file, at(field), 1, `${issue.message}${shown}`, field === "date" || field === "permalink" || field === "layout"));
+      }
+    }
+  }
+
+  if (typeof data.permalink === "string" && !reported.has("permalink")) {
+    const problem = addressProblem(data.permalink);
+    if (problem) problems.push(error(source.file, at("permalink"), 1, problem, true));
+  }
+  if (Array.isArray(data.redirect_from) && !reported.has("redirect_from")) {
+    for (const from of data.redirect_from) {
+      const problem = typeof from === "string" ? addressProblem(from, "redirect_from") : undefined;
+      if (problem) problems.push(error(source.file, at("redirect_from"), 1, problem, true));
+    }
+  }
+  return problems;
 }
 
 /** Everything that can be wrong with one page on its own: its front matter, and its text. */
@@ -104,40 +141,30 @@ export function checkPageSource(source: PageSource, context: PageCheckContext): 
   if (problem) return { file: source.file, data: undefined, problems: [...problems, problem] };
   if (!data) return { file: source.file, data: undefined, problems };
 
-  for (const field of Object.keys(data)) {
-    if (knownFields.includes(field)) continue;
-    const suggestion = nearest(field, knownFields);
-    problems.push(
-      error(
-        source.file,
-        at(field),
-        1,
-        suggestion
-          ? `unknown field "${field}": did you mean "${suggestion}"?`
-          : `unknown field "${field}": the fields a page can use are listed in docs/editing.md`,
-      ),
-    );
-  }
+  problems.push(...checkFields(source, data, at));
 
-  const result = frontMatterSchema.safeParse(data);
-  if (!result.success) {
-    const reported = new Set<string>();
-    for (const issue of result.error.issues) {
-      const field = String(issue.path[0] ?? "");
-      if (reported.has(field)) continue;
-      reported.add(field);
-      if (issue.code === "invalid_type" && data[field] === undefined && field === "title") {
-        problems.push(error(source.file, 1, 1, "title is missing: add a line `title: The page's name` to the front matter"));
-        continue;
-      }
-      const value = data[field] === undefined ? "" : ` (it is ${describe(data[field])})`;
-      // A date Eleventy cannot read stops the whole render.
-      problems.push(error(source.file, at(field), 1, `${issue.message}${value}`, field === "date" || field === "permalink"));
+  // A news post's address and place in the list come from its file name and date.
+  const post = postFolderOf(source.file);
+  if (post) {
+    const name = source.file.slice(post.folder.length);
+    if (!cleanPostName.test(name)) {
+      problems.push(error(source.file, 1, 1, `the file name "${name}" would make a broken address: rename the file to ${cleanFileName(name)} (lower case letters, numbers and hyphens)`, true));
+    }
+    if (data.date === undefined || data.date === null) {
+      problems.push(error(source.file, 1, 1, "a news post needs a date: add a line `date: YYYY-MM-DD` (the day it was published) to the front matter", true));
+    }
+  } else if (data.permalink === undefined && source.file.startsWith("content/")) {
+    // Without a permalink, the file's path is its address: it must make a clean one too.
+    const address = defaultAddress(source.file);
+    if (!sitePath.test(address)) {
+      const name = source.file.slice(source.file.lastIndexOf("/") + 1);
+      const rename = cleanFileName(name) !== name ? `rename the file to ${cleanFileName(name)}, ` : "";
+      problems.push(error(source.file, 1, 1, `the file's path would make a broken address (${address}): ${rename}use lower case letters, numbers and hyphens in folder and file names, or add a permalink`, true));
     }
   }
 
   // YAML rolls an impossible date over (2019-10-32 becomes 1 November): compare with what was written.
-  const writtenDate = /^date:\s*["']?(\d{4})-(\d{2})-(\d{2})\b/m.exec(source.text.split(/\n---/)[0] ?? "");
+  const writtenDate = /^date:[ \t]*["']?(\d{4})-(\d{2})-(\d{2})\b/m.exec(source.text.split(/\n---/)[0] ?? "");
   if (writtenDate && data.date instanceof Date && data.date.toISOString().slice(0, 10) !== writtenDate.slice(1).join("-")) {
     problems.push(
       error(source.file, at("date"), 1, `date must be a real date written as YYYY-MM-DD, such as 2019-10-22 (there is no ${writtenDate.slice(1).join("-")})`, true),

@@ -5,7 +5,7 @@ import { error, positionAt, type Problem } from "./problems.js";
 export interface RenderedPage {
   /** Site path of the written file, e.g. "/news/index.html". */
   path: string;
-  /** The page's source, from the project folder, e.g. "content/news/index.njk". */
+  /** The page's source, from the project folder, e.g. "content/news/index.md". */
   file: string;
   html: string;
 }
@@ -28,7 +28,7 @@ function locate(page: RenderedPage, readSource: SourceReader, needles: readonly 
 /** An element's opening tag in the source, with an attribute holding `value`: <iframe ... src="/x/". */
 function tagWith(tag: string, attribute: string, value: string): RegExp {
   const escaped = value.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-  return new RegExp(`<${tag}\\b[^>]*\\b${attribute}=["']?${escaped}["' >]`, "i");
+  return new RegExp(`<${tag}\\b[^<>]*\\b${attribute}=["']?${escaped}["' >]`, "i");
 }
 
 function fromLayout(inLayout: boolean): string {

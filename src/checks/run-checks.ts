@@ -1,37 +1,18 @@
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync, statSync } from "node:fs";
 import { join, relative, resolve, sep } from "node:path";
 import { layoutAliases, layoutNames } from "../content/layouts.js";
-import { checkPageSource } from "./front-matter.js";
-import type { Problem } from "./problems.js";
+import { listContentFiles, staticLinks } from "../content/trust.js";
+import { checkFields, checkPageSource } from "./front-matter.js";
+import { error, type Problem } from "./problems.js";
 import { checkRenderedPages, type RenderedPage } from "./rendered.js";
 import { checkSiteStructure, type SourcedPage } from "./site-structure.js";
 
 export const contentDir = "content";
 export const layoutsDir = "layouts";
 
-/** Page files under content/, as paths from the project folder ("content/news/index.njk"). */
+/** Page files under content/, as paths from the project folder ("content/news/posts/x.md"). */
 export function listPageFiles(root: string): string[] {
-  const files: string[] = [];
-  const walk = (folder: string) => {
-    for (const entry of readdirSync(join(root, folder), { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
-      const path = `${folder}/${entry.name}`;
-      if (entry.isDirectory()) walk(path);
-      else if (/\.(md|njk)$/.test(entry.name)) files.push(path);
-    }
-  };
-  walk(contentDir);
-  return files;
-}
-
-/** Folders whose data file sets every page's address (news posts), so a page's file name does not. */
-function foldersWithOwnAddresses(root: string, files: readonly string[]): Set<string> {
-  const folders = new Set<string>();
-  for (const folder of new Set(files.map((file) => file.slice(0, file.lastIndexOf("/"))))) {
-    const name = folder.slice(folder.lastIndexOf("/") + 1);
-    const dataFile = join(root, folder, `${name}.11tydata.json`);
-    if (existsSync(dataFile) && /"permalink"\s*:/.test(readFileSync(dataFile, "utf8"))) folders.add(`${folder}/`);
-  }
-  return folders;
+  return listContentFiles(root, contentDir).pages;
 }
 
 export interface SourceCheck {
@@ -41,22 +22,63 @@ export interface SourceCheck {
   sources: Map<string, string>;
 }
 
-/** The checks that need only the files: each page's front matter and text, and clashes between pages. */
+/** A data file's keys, checked like front matter; its data, when it could be read. */
+function checkDataFile(file: string, text: string): { data?: Record<string, unknown>; problems: Problem[] } {
+  let data: unknown;
+  try {
+    data = JSON.parse(text.startsWith("\uFEFF") ? text.slice(1) : text);
+  } catch (caught) {
+    const reason = caught instanceof Error ? caught.message : "it could not be read";
+    return { problems: [error(file, 1, 1, `${file} is not valid JSON (${reason}): check its quotes, commas and brackets`, true)] };
+  }
+  if (data === null || typeof data !== "object" || Array.isArray(data)) {
+    return { problems: [error(file, 1, 1, `${file} must hold one JSON object of fields, such as { "layout": "page.njk" }`, true)] };
+  }
+  const record = data as Record<string, unknown>;
+  const at = (field: string) => Math.max(1, text.split("\n").findIndex((line) => line.includes(`"${field}"`)) + 1);
+  const problems = checkFields({ file, text }, record, at, true);
+  // A folder's data file sets its pages' shared settings; one address for all of them cannot work.
+  if ("permalink" in record) problems.push(error(file, at("permalink"), 1, `${file} cannot set permalink: it would give every page in the folder the same address. Set permalink in each page instead`, true));
+  for (const key of ["__proto__", "constructor", "prototype"]) {
+    if (Object.hasOwn(record, key)) problems.push(error(file, at(key), 1, `"${key}" cannot be used as a field name; remove it`, true));
+  }
+  return { data: record, problems };
+}
+
+/** The checks that need only the files: what content/ and static/ may hold, each page's front matter and text, and clashes between pages. */
 export function checkSources(root: string): SourceCheck {
-  const files = listPageFiles(root);
+  const listed = listContentFiles(root, contentDir);
+  const files = listed.pages;
+  const problems: Problem[] = [...listed.problems, ...staticLinks(root)];
   const layouts = new Set([...Object.keys(layoutAliases(join(root, layoutsDir))), ...layoutNames(join(root, layoutsDir)).flatMap((name) => [name, `${name}.njk`])]);
   const sources = new Map<string, string>();
+  for (const file of listed.dataFiles) {
+    const text = readFileSync(join(root, file), "utf8");
+    sources.set(file, text);
+    const checked = checkDataFile(file, text);
+    problems.push(...checked.problems);
+    if (typeof checked.data?.layout === "string" && !layouts.has(checked.data.layout)) {
+      problems.push(error(file, 1, 1, `layout "${checked.data.layout}" does not exist; use one of ${layoutNames(join(root, layoutsDir)).join(", ")}`, true));
+    }
+  }
   const pages: SourcedPage[] = [];
-  const problems: Problem[] = [];
   for (const file of files) {
     const text = readFileSync(join(root, file), "utf8");
     sources.set(file, text);
     const checked = checkPageSource({ file, text }, { layouts });
-    pages.push({ ...checked, text });
+    pages.push({ ...checked, text, modified: modifiedTime(join(root, file)) });
     problems.push(...checked.problems);
   }
-  problems.push(...checkSiteStructure(pages, foldersWithOwnAddresses(root, files)));
+  problems.push(...checkSiteStructure(pages));
   return { problems, pages, sources };
+}
+
+function modifiedTime(path: string): number {
+  try {
+    return statSync(path).mtimeMs;
+  } catch {
+    return 0;
+  }
 }
 
 /** A result of Eleventy's write() or toJSON(). */

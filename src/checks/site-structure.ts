@@ -1,17 +1,26 @@
 import { fieldLine, type CheckedPage } from "./front-matter.js";
 import { error, type Problem } from "./problems.js";
 import { normalisePath } from "../output/redirects.js";
+import { defaultAddress } from "../content/addresses.js";
 
 export interface SourcedPage extends CheckedPage {
   text: string;
+  /** When the file was last saved (ms), to name the page just changed first in a clash. */
+  modified?: number;
 }
 
-/** The address a page will have: its permalink, or one made from its file name as Eleventy does. */
+/** The address a page will have: its permalink, or the one its file name makes (see defaultAddress). */
 export function pageAddress(file: string, data: Record<string, unknown>, contentDir = "content"): string | false | undefined {
   if (data.permalink === false) return false;
   if (typeof data.permalink === "string") return normalisePath(data.permalink);
-  const relative = file.slice(contentDir.length).replace(/\.(md|njk|html)$/, "");
-  return relative.endsWith("/index") ? normalisePath(relative.slice(0, -"index".length)) : normalisePath(relative);
+  return normalisePath(defaultAddress(file, contentDir));
+}
+
+/** Of two pages, the one just changed first: the newer save, then the file name, so the order never varies for one state of the files. */
+function changedFirst(a: SourcedPage, b: SourcedPage): [SourcedPage, SourcedPage] {
+  const newer = (a.modified ?? 0) - (b.modified ?? 0);
+  if (newer !== 0) return newer > 0 ? [a, b] : [b, a];
+  return a.file < b.file ? [a, b] : [b, a];
 }
 
 const navTags = ["nav", "primary", "footer"] as const;
@@ -28,32 +37,43 @@ function tagsOf(data: Record<string, unknown>): string[] {
  * `foldersWithOwnAddresses` ("content/news/posts/") hold pages whose address
  * their folder's data file sets, so only an explicit permalink counts there.
  */
-export function checkSiteStructure(pages: readonly SourcedPage[], foldersWithOwnAddresses: ReadonlySet<string> = new Set()): Problem[] {
+export function checkSiteStructure(pages: readonly SourcedPage[]): Problem[] {
   const problems: Problem[] = [];
-  const byAddress = new Map<string, SourcedPage>();
+  const byAddress = new Map<string, { page: SourcedPage; field: string }>();
   const byNavOrder = new Map<string, SourcedPage>();
+
+  const claim = (address: string, page: SourcedPage, field: string) => {
+    const first = byAddress.get(address);
+    if (first?.page === page) return; // A page listing its own address as an old one harms nothing.
+    if (!first) {
+      byAddress.set(address, { page, field });
+      return;
+    }
+    const [changed, other] = changedFirst(page, first.page);
+    const changedField = changed === page ? field : first.field;
+    const how = (entry: SourcedPage, viaField: string) => (viaField === "redirect_from" ? `${entry.file} (as an old address in redirect_from)` : entry.file);
+    problems.push(
+      error(
+        changed.file,
+        fieldLine(changed.text, changedField),
+        1,
+        `two pages claim the address ${address}: ${how(changed, changedField)} and ${how(other, changed === page ? first.field : field)}. Give ${changed.file} a different ${changedField === "redirect_from" ? "redirect_from" : "permalink"}`,
+        true,
+      ),
+    );
+  };
 
   for (const page of pages) {
     if (!page.data || page.data.draft === true) continue;
-    const folderSetsAddress = [...foldersWithOwnAddresses].some((folder) => page.file.startsWith(folder));
-    const address = folderSetsAddress && typeof page.data.permalink !== "string" ? undefined : pageAddress(page.file, page.data);
-    if (address) {
-      const first = byAddress.get(address);
-      if (first) {
-        problems.push(
-          error(
-            page.file,
-            fieldLine(page.text, "permalink"),
-            1,
-            `two pages have the address ${address}: this one and ${first.file}. Give one of them a different permalink`,
-            true,
-          ),
-        );
-      } else {
-        byAddress.set(address, page);
-      }
+    const address = pageAddress(page.file, page.data);
+    if (address) claim(address, page, "permalink");
+    if (Array.isArray(page.data.redirect_from)) {
+      for (const from of page.data.redirect_from) if (typeof from === "string") claim(normalisePath(from), page, "redirect_from");
     }
+  }
 
+  for (const page of pages) {
+    if (!page.data || page.data.draft === true) continue;
     if (typeof page.data.order !== "number") continue;
     for (const tag of tagsOf(page.data)) {
       if (!(navTags as readonly string[]).includes(tag)) continue;

@@ -10,6 +10,10 @@ printProblems(result.problems);
 if (result.ok) {
   console.log(`Built ${result.pages} pages into ${output}/ in ${((performance.now() - started) / 1000).toFixed(2)} s.`);
 } else {
-  console.error(`The build stopped: fix the problems above. The site in ${output}/ has not been changed.`);
+  console.error(
+    result.changed
+      ? `The build stopped: fix the problems above. The site in ${output}/ was changed (see above).`
+      : `The build stopped: fix the problems above. The site in ${output}/ has not been changed.`,
+  );
   process.exitCode = 1;
 }

@@ -10,6 +10,7 @@ export function layoutAliases(layoutsDir: string): Record<string, string> {
     if (!file.endsWith(".njk")) continue;
     aliases[`layouts/${file}`] = file;
     aliases[`layouts/${file.slice(0, -4)}`] = file;
+    aliases[file.slice(0, -4)] = file;
   }
   return aliases;
 }

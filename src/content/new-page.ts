@@ -10,9 +10,11 @@ export function slugify(title: string): string {
     .replace(/&/g, " and ")
     .replace(/[’']/g, "")
     .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "")
+    .split("-")
+    .filter((word) => word !== "")
+    .join("-")
     .slice(0, 60)
-    .replace(/-+$/, "");
+    .replace(/-$/, "");
 }
 
 export interface NewPage {

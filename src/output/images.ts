@@ -1,5 +1,5 @@
-import { existsSync } from "node:fs";
-import { join } from "node:path";
+import { existsSync, lstatSync, realpathSync } from "node:fs";
+import { join, resolve, sep } from "node:path";
 import Image, { generateHTML } from "@11ty/eleventy-img";
 import { parse } from "node-html-parser";
 
@@ -19,6 +19,24 @@ function insidePicture(html: string, index: number): boolean {
 }
 
 /**
+ * The file behind an image address, only if it is a real file inside static/:
+ * "/../../usr/share/x.png" or a symbolic link is never read, whatever it names.
+ */
+export function staticFile(root: string, src: string): string | undefined {
+  let path: string;
+  try {
+    path = decodeURIComponent(src.split(/[?#]/)[0] ?? "");
+  } catch {
+    return undefined;
+  }
+  const staticDir = resolve(root, "static");
+  const file = resolve(root, `.${path}`);
+  if (!file.startsWith(`${staticDir}${sep}`) || !existsSync(file)) return undefined;
+  // A link anywhere on the way (a linked folder) would lead out: the real path must still be inside.
+  return lstatSync(file).isFile() && realpathSync(file).startsWith(`${realpathSync(staticDir)}${sep}`) ? file : undefined;
+}
+
+/**
  * One content image as a `<picture>`: AVIF and WebP for browsers that take
  * them, the original format as the fallback, with its width and height so the
  * page does not jump as it loads. Images lazy-load, except the banner image,
@@ -28,8 +46,8 @@ export async function pictureFor(tag: string, options: ImageOptions): Promise<st
   const img = parse(tag).querySelector("img");
   const src = img?.getAttribute("src") ?? "";
   if (!img || !src.startsWith("/") || src.startsWith("//") || !raster.test(src)) return tag;
-  const file = join(options.root, decodeURIComponent(src));
-  if (!existsSync(file)) return tag; // The link check reports missing files; this only optimises.
+  const file = staticFile(options.root, src);
+  if (!file) return tag; // The link check reports missing files and addresses outside the site; this only optimises.
   const metadata = await Image(file, {
     widths: ["auto"],
     formats: ["avif", "webp", "auto"],

@@ -1,10 +1,12 @@
 import MarkdownIt from "markdown-it";
+import { videoEmbedPlugin } from "./video-embed.js";
 
 /**
  * Markdown as editors write it: HTML blocks allowed (the NLC's pages mix
  * markdown with layout blocks), no automatic typography so editors' own
- * quotes and dashes are kept as typed.
+ * quotes and dashes are kept as typed, and videos written as a Vimeo address
+ * on a line of their own (video-embed.ts).
  */
 export function createMarkdown(): InstanceType<typeof MarkdownIt> {
-  return new MarkdownIt({ html: true, linkify: false, typographer: false });
+  return new MarkdownIt({ html: true, linkify: false, typographer: false }).use(videoEmbedPlugin);
 }

@@ -2,10 +2,10 @@
 import matter from "gray-matter";
 import { describe, expect, it } from "vitest";
 import { generateSite } from "../../bench/pages.js";
+import { sitePath } from "../../src/content/addresses.js";
 
 const knownTags = new Set(["nav", "primary", "footer", "posts"]);
-const sitePath = /^\/(?:[a-z0-9][a-z0-9._-]*\/?)*$/;
-const layouts = new Set(["home.njk", "page.njk", "primary.njk", "what-we-do.njk", "post.njk"]);
+const layouts = new Set(["home.njk", "page.njk", "primary.njk", "what-we-do.njk", "post.njk", "news-index"]);
 
 const pagesOf = (site: ReturnType<typeof generateSite>) => site.files.filter((file) => file.path.endsWith(".md"));
 

@@ -74,12 +74,12 @@ describe("a build with editors' mistakes", () => {
     expect(lines).toHaveLength(8);
   });
 
-  it("names both pages that claim one address", async () => {
+  it("names both pages that claim one address, the one just changed first", async () => {
     project.write("content/copy-of-contact.md", page(`title: Copy\n${goodFields}\npermalink: /contact/`));
     const result = await buildSite({ root: project.root, output: "_site" });
     expect(result.ok).toBe(false);
     expect(result.problems.map(formatProblem)).toContain(
-      "content/copy-of-contact.md:4:1: error: two pages have the address /contact/: this one and content/contact.md. Give one of them a different permalink",
+      "content/copy-of-contact.md:4:1: error: two pages claim the address /contact/: content/copy-of-contact.md and content/contact.md. Give content/copy-of-contact.md a different permalink",
     );
   });
 

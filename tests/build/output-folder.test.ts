@@ -1,0 +1,138 @@
+// The build's output folder: no data lost whatever NLC_OUTPUT says, one build at a time, an interrupted swap put back,
+// a search index cut short never published, and no page written outside the folder.
+import { createHash } from "node:crypto";
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { join, relative } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildSite, describeBuildError, renderSite } from "../../src/build.js";
+import { besideOutput, buildMarker, outputFolderProblem, swapInto, takeLock } from "../../src/build/output-folder.js";
+import { formatProblem } from "../../src/checks/problems.js";
+import { verifySearchIndex } from "../../src/output/search-index.js";
+import { fixtureProject, page, type FixtureProject } from "../support/fixture-project.js";
+
+function snapshot(dir: string): Record<string, string> {
+  const files: Record<string, string> = {};
+  const walk = (folder: string) => {
+    for (const entry of readdirSync(folder, { withFileTypes: true })) {
+      const path = join(folder, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else if (!entry.isSymbolicLink()) files[relative(dir, path)] = createHash("sha256").update(readFileSync(path)).digest("hex");
+    }
+  };
+  if (existsSync(dir)) walk(dir);
+  return files;
+}
+
+describe("the build's output folder", () => {
+  let project: FixtureProject;
+  beforeAll(() => {
+    project = fixtureProject();
+  });
+  /** A folder beside the fixture, removed with it. */
+  const siblings: string[] = [];
+  const sibling = (suffix: string) => {
+    const path = `${project.root}-${suffix}`;
+    siblings.push(path);
+    return path;
+  };
+  afterAll(() => {
+    for (const path of siblings) rmSync(path, { recursive: true, force: true });
+    project.remove();
+  });
+
+  it.each([".", "content", "layouts", "static", "src", "content/built", ".git", ".."])("refuses NLC_OUTPUT=%s and deletes nothing", async (output) => {
+    mkdirSync(join(project.root, ".git"), { recursive: true });
+    writeFileSync(join(project.root, ".git", "config"), "[core]\n");
+    const before = snapshot(project.root);
+    const result = await buildSite({ root: project.root, output });
+    expect(result.ok).toBe(false);
+    expect(result.changed).toBe(false);
+    expect(result.problems.map(formatProblem)).toEqual([expect.stringMatching(/^NLC_OUTPUT:1:1: error: .*(holds the project|inside the project's).*set NLC_OUTPUT to/)]);
+    expect(snapshot(project.root)).toEqual(before);
+  });
+
+  it("refuses a folder of someone's files, and accepts an empty or missing one", () => {
+    const folder = sibling("notes");
+    mkdirSync(folder, { recursive: true });
+    writeFileSync(join(folder, "notes.txt"), "mine");
+    expect(outputFolderProblem(project.root, folder)).toMatch(/already holds files that are not a build of this site/);
+    writeFileSync(join(folder, buildMarker), "");
+    expect(outputFolderProblem(project.root, folder)).toBeUndefined();
+    expect(outputFolderProblem(project.root, join(folder, "new"))).toBeUndefined();
+  });
+
+  it("marks each build, stops a second build while one holds the lock, and takes over a stale lock", async () => {
+    const first = await buildSite({ root: project.root, output: "_site" });
+    expect(first.problems.map(formatProblem)).toEqual([]);
+    expect(first.changed).toBe(true);
+    expect(existsSync(join(project.root, "_site", buildMarker))).toBe(true);
+    const site = snapshot(join(project.root, "_site"));
+
+    const held = takeLock(join(project.root, "_site"));
+    expect("release" in held).toBe(true);
+    const second = await buildSite({ root: project.root, output: "_site" });
+    expect(second.ok).toBe(false);
+    expect(second.changed).toBe(false);
+    expect(second.problems.map(formatProblem)).toContain(`NLC_OUTPUT:1:1: error: another build (process ${process.pid}) is writing ${join(project.root, "_site")} now: wait for it to finish, then build again`);
+    expect(snapshot(join(project.root, "_site"))).toEqual(site);
+    if ("release" in held) held.release();
+
+    // A lock left by a process that has ended does not stop the next build.
+    writeFileSync(besideOutput(join(project.root, "_site")).lock, "999999999\n");
+    const afterStale = takeLock(join(project.root, "_site"));
+    expect("release" in afterStale).toBe(true);
+    if ("release" in afterStale) afterStale.release();
+  }, 120_000);
+
+  it("puts back the last good site when a swap was cut short, and reports the folder changed only when it was", async () => {
+    const output = join(project.root, "_site");
+    const site = snapshot(output);
+    // Killed between the two renames: the old site moved aside, the new one never moved in.
+    renameSync(output, besideOutput(output).previous);
+    project.write("content/broken.md", page("title: Broken\nmetadesc: A page whose link leads nowhere, so that the build stops after rendering.", "[Nowhere](/nowhere/)\n"));
+    const result = await buildSite({ root: project.root, output: "_site" });
+    expect(result.ok).toBe(false);
+    expect(result.changed).toBe(true);
+    expect(result.problems.map(formatProblem)).toContain(`NLC_OUTPUT:1:1: warning: the last good site was found beside ${output} after an interrupted build, and was put back first`);
+    expect(snapshot(output)).toEqual(site);
+  }, 120_000);
+
+  it("fails on a search index cut short or missing", () => {
+    const copy = sibling("index");
+    cpSync(join(project.root, "_site", "pagefind"), copy, { recursive: true });
+    expect(verifySearchIndex(copy).pages).toBeGreaterThan(0);
+    const fragment = readdirSync(join(copy, "fragment"))[0] ?? "";
+    const bytes = readFileSync(join(copy, "fragment", fragment));
+    writeFileSync(join(copy, "fragment", fragment), bytes.subarray(0, Math.floor(bytes.length / 2)));
+    expect(() => verifySearchIndex(copy)).toThrow(/fragment\/.* is cut short/);
+    writeFileSync(join(copy, "pagefind-entry.json"), "");
+    expect(() => verifySearchIndex(copy)).toThrow(/pagefind-entry\.json is missing or unreadable/);
+  });
+
+  it("never writes a page outside its output folder, even when Eleventy runs without the checks", async () => {
+    project.write("content/escape.md", page("title: Escape\nmetadesc: A page that tries to write itself outside the site's folder, two levels up.\npermalink: ../../escaped-by-test/"));
+    const staging = join(project.root, "out", "site");
+    const caught = await renderSite(project.root, staging).then(() => undefined, (failure: unknown) => failure);
+    expect(describeBuildError(caught)).toMatch(/refused to write .*escaped-by-test.*: it is outside the site's folder/);
+    expect(existsSync(join(project.root, "escaped-by-test"))).toBe(false);
+    expect(existsSync(join(project.root, "out", "escaped-by-test"))).toBe(false);
+  }, 120_000);
+
+  it("says so when the new site is in but the old one could not be deleted", async () => {
+    const base = sibling("swap");
+    const output = join(base, "site");
+    const { staging, previous } = besideOutput(output);
+    mkdirSync(output, { recursive: true });
+    writeFileSync(join(output, "old.html"), "old");
+    mkdirSync(staging, { recursive: true });
+    writeFileSync(join(staging, "new.html"), "new");
+    let calls = 0;
+    const failSecondRemoval = async () => {
+      calls += 1;
+      if (calls === 2) throw new Error("EBUSY");
+    };
+    expect(await swapInto(staging, output, failSecondRemoval)).toEqual({ leftover: previous });
+    expect(readFileSync(join(output, "new.html"), "utf8")).toBe("new");
+    expect(existsSync(join(previous, "old.html"))).toBe(true);
+  });
+});
