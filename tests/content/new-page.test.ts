@@ -33,7 +33,9 @@ describe("npm run new", () => {
   });
 
   it("never overwrites a page", () => {
-    expect(() => createPage(project.root, "Contact")).toThrow("content/contact.md already exists: choose another title, or edit that file");
+    project.write("content/an-existing-page.md", "---\ntitle: An existing page\n---\n\nWords an editor wrote.\n");
+    expect(() => createPage(project.root, "An existing page")).toThrow("content/an-existing-page.md already exists: choose another title, or edit that file");
+    expect(readFileSync(join(project.root, "content/an-existing-page.md"), "utf8")).toContain("Words an editor wrote.");
     expect(() => createPage(project.root, "!!!")).toThrow(/has no letters or numbers/);
   });
 });

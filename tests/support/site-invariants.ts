@@ -99,6 +99,11 @@ export function expectedPostOrder(pages: readonly SourcePage[]): string[] {
     .map((page) => page.url as string);
 }
 
+/** The navs the front matter gives the page at `url`: main, section and footer, in order, with the current item marked. */
+export function expectedNavs(pages: readonly SourcePage[], url: string): { main: NavItem[]; sections: NavItem[]; footer: NavItem[] } {
+  return { main: navItems(collection(pages, "nav"), url), sections: navItems(collection(pages, "primary"), url), footer: navItems(collection(pages, "footer"), url) };
+}
+
 /** Every HTML file in a built site, as addresses ("/", "/news/", "/404.html"). */
 export function htmlUrls(siteDir: string, base = "/"): string[] {
   const urls: string[] = [];
@@ -146,7 +151,6 @@ export function siteProblems(root: string, siteDir: string): string[] {
   const sources = readSourcePages(root);
   const published = publishedPages(sources);
   const byUrl = new Map(published.filter((page) => page.url !== false).map((page) => [page.url as string, page]));
-  const navs = { nav: collection(sources, "nav"), primary: collection(sources, "primary"), footer: collection(sources, "footer") };
   const posts = expectedPostOrder(sources);
 
   // Redirects: `_redirects` and the stubs are exactly what `redirect_from` asks for.
@@ -190,11 +194,12 @@ export function siteProblems(root: string, siteDir: string): string[] {
     if (/â€|Ã.|\uFFFD|Â /.test(page.toString())) problems.push(`${where}: encoding damage`);
 
     // Every nav, in the order and with the current item the front matter gives.
-    const main = expectedNav(navItems(navs.nav, url));
-    const sections = expectedNav(navItems(navs.primary, url));
+    const navs = expectedNavs(sources, url);
+    const main = expectedNav(navs.main);
+    const sections = expectedNav(navs.sections);
     sameList(problems, `${where} main nav`, shownNav(page, ".site-nav--wide"), main);
     sameList(problems, `${where} section nav`, shownNav(page, ".section-nav"), sections);
-    sameList(problems, `${where} footer nav`, shownNav(page, ".site-footer nav"), expectedNav(navItems(navs.footer, url)));
+    sameList(problems, `${where} footer nav`, shownNav(page, ".site-footer nav"), expectedNav(navs.footer));
     sameList(problems, `${where} small-screen menu`, shownNav(page, ".menu"), [...main, ...sections]);
 
     // Breadcrumbs end at this page, and every one leads to a built page.
