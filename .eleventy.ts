@@ -9,6 +9,7 @@ import { discoveryPlugin } from "./src/output/discovery-plugin.js";
 import { createMarkdown } from "./src/render/markdown.js";
 import { navItems } from "./src/render/navigation.js";
 import { previewChecksPlugin } from "./src/checks/preview-checks.js";
+import { previewProblemsPlugin } from "./src/checks/preview-problems.js";
 import { limit, newestFirst } from "./src/render/posts.js";
 import { collectRedirects, redirectsFile, stubOutputPath } from "./src/output/redirects.js";
 import { siteSettings } from "./src/content/site-settings.js";
@@ -21,6 +22,7 @@ export default function (eleventyConfig: UserConfig) {
 
   eleventyConfig.addPreprocessor("drafts", "*", dropDraftsFromBuild);
   eleventyConfig.addPlugin(previewChecksPlugin);
+  eleventyConfig.addPlugin(previewProblemsPlugin);
   const site = siteSettings();
   eleventyConfig.addGlobalData("site", site);
   // Sitemap, robots.txt, feed, meta tags; then images, minified HTML and the host's _headers.
