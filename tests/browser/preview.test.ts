@@ -1,13 +1,13 @@
 // `npm start` on a fixture project, in Chromium: the preview writes only its own folder (.preview/), and a
 // save that stops the rebuild shows the editor's problems over the page, until the next good save.
 import { spawn, type ChildProcess } from "node:child_process";
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fixtureContent, fixtureProject, type FixtureProject } from "../support/fixture-project.js";
-import { launchBrowser, launchTimeout } from "./site.js";
+import { launchBrowser, launchTimeout, screenshotsDir } from "./site.js";
 
 /** A port nothing is listening on. */
 function freePort(): Promise<number> {
@@ -80,6 +80,8 @@ describe("the preview (npm start)", () => {
     expect(await panel().getByRole("heading").textContent()).toBe("The preview was not updated");
     const lines = await panel().locator("li").allTextContents();
     expect(lines).toEqual([expect.stringMatching(/^content\/about\.md:2:\d+: error: the front matter is not valid YAML/)]);
+    mkdirSync(screenshotsDir, { recursive: true });
+    await page.screenshot({ path: join(screenshotsDir, "preview-problems-1280.png") });
     // The terminal shows the same line, and no stack trace.
     await expect.poll(() => log.slice(logBefore)).toContain(lines[0]);
     expect(log.slice(logBefore)).not.toMatch(/^\s+at /m);
