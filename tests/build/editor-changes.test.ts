@@ -4,11 +4,9 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { describeBrokenLinks, findBrokenLinks, readSiteDir } from "../../src/checks/link-check.js";
-import { describeHtmlProblems, findInvalidHtml, readHtmlValidateConfig } from "../../src/gates/html-validity.js";
-import { measurePage, overBudget, siteFileReader } from "../../src/gates/page-weight.js";
 import { navLinks } from "../support/built-site.js";
 import { buildFixture, fixtureProject, page, runScript, type FixtureProject } from "../support/fixture-project.js";
+import { staticGateProblems } from "../support/static-gates.js";
 import { expectedPostOrder, readPage, readSourcePages, siteProblems, type SourcePage } from "../support/site-invariants.js";
 
 /** Sets (or, with undefined, removes) a front-matter field, with any indented lines under it, as an editor edits the text. */
@@ -39,12 +37,7 @@ async function passesCheckAndTests(project: FixtureProject): Promise<{ checkOutp
   expect(check.code, check.output).toBe(0);
   const siteDir = await buildFixture(project);
   expect(siteProblems(project.root, siteDir)).toEqual([]);
-  // The static gates npm test runs over the built site.
-  const site = readSiteDir(siteDir);
-  expect(describeBrokenLinks(findBrokenLinks(site))).toBe("");
-  expect(describeHtmlProblems(await findInvalidHtml(site.html, readHtmlValidateConfig(join(project.root, ".htmlvalidate.json"))))).toBe("");
-  const read = siteFileReader(siteDir);
-  expect([...site.html].map(([path, html]) => overBudget(measurePage(path, html, read))).filter(Boolean)).toEqual([]);
+  expect(await staticGateProblems(project.root, siteDir)).toEqual([]);
   return { checkOutput: check.output, siteDir };
 }
 

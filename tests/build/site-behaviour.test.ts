@@ -9,6 +9,7 @@ import { buildSite } from "../../src/build.js";
 import { formatProblem } from "../../src/checks/problems.js";
 import { navLinks } from "../support/built-site.js";
 import { buildFixture, fixtureContent, fixtureProject, page, type FixtureProject } from "../support/fixture-project.js";
+import { staticGateProblems } from "../support/static-gates.js";
 import { htmlUrls, readPage, siteProblems } from "../support/site-invariants.js";
 
 let project: FixtureProject;
@@ -23,8 +24,9 @@ beforeAll(async () => {
 afterAll(() => project?.remove());
 
 describe("a fixture site's navs", () => {
-  it("holds the site-wide invariants the real site is held to", () => {
+  it("holds the site-wide invariants and static gates the real site is held to", async () => {
     expect(siteProblems(project.root, siteDir)).toEqual([]);
+    expect(await staticGateProblems(project.root, siteDir)).toEqual([]);
   });
 
   it("orders each nav by `order`, then puts pages without one last, on every page", () => {
