@@ -47,7 +47,7 @@ async function refresh(fallback) {
     const response = await fetch(problemsAddress, { cache: "no-store" });
     const { problems } = await response.json();
     if (problems.length > 0) show(problems);
-    else if (fallback) show([fallback]);
+    else if (fallback) show([fallback, "The terminal where npm start runs says more."]);
     else hide();
   } catch {
     // The preview has stopped; the live-reload script says so in the console.
