@@ -3,7 +3,7 @@
 // (a new post, a renumbered or removed nav page) can never fail them. Plain functions: the real-content
 // tests call them on `_site/`, the editor-change tests on a fixture project's build.
 import { existsSync, readFileSync, readdirSync } from "node:fs";
-import { join, relative } from "node:path";
+import { join } from "node:path";
 import matter from "gray-matter";
 import { parse, type HTMLElement } from "node-html-parser";
 import { XMLParser } from "fast-xml-parser";
@@ -245,5 +245,5 @@ export function siteProblems(root: string, siteDir: string): string[] {
     sameList(problems, "feed.xml (dates, newest first)", shown.map((url) => `${dayOf(url)}`), posts.map((url) => `${dayOf(url)}`));
   } else if (posts.length > 0) problems.push("feed.xml: missing");
 
-  return problems.map((problem) => problem.replace(`${relative(root, siteDir)}/`, ""));
+  return problems;
 }
