@@ -5,7 +5,7 @@ import { join } from "node:path";
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { siteDir } from "../support/built-site.js";
-import { buildFixture, fixtureContent, fixtureProject, type FixtureProject } from "../support/fixture-project.js";
+import { buildFixture, fixtureProject, fixtureSite, type FixtureProject } from "../support/fixture-project.js";
 import { headersFor, parseHeadersFile } from "../support/host-files.js";
 import { contentUrls, launchTimeout, openSite, type BrowserSite } from "./site.js";
 
@@ -80,7 +80,7 @@ describe("a fixture site as a CDN serves it", () => {
   let dir: string;
   let site: BrowserSite;
   beforeAll(async () => {
-    project = fixtureProject({ content: fixtureContent("small-site") });
+    project = fixtureProject(fixtureSite("small-site"));
     dir = await buildFixture(project);
     site = await openSite(dir);
   }, launchTimeout);
@@ -141,7 +141,7 @@ describe("a fixture site built with an analytics ID", () => {
   const loader = (watch: Watch) => watch.elsewhere.filter((url) => url.startsWith("https://www.googletagmanager.com/gtag/js"));
 
   beforeAll(async () => {
-    project = fixtureProject({ content: fixtureContent("small-site") });
+    project = fixtureProject(fixtureSite("small-site"));
     const before = process.env.NLC_ANALYTICS_ID;
     process.env.NLC_ANALYTICS_ID = analyticsId;
     try {

@@ -6,7 +6,7 @@ import { createServer } from "node:net";
 import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { fixtureContent, fixtureProject, type FixtureProject } from "../support/fixture-project.js";
+import { fixtureProject, fixtureSite, type FixtureProject } from "../support/fixture-project.js";
 import { launchBrowser, launchTimeout, screenshotsDir } from "./site.js";
 
 /** A port nothing is listening on. */
@@ -33,7 +33,7 @@ let original = "";
 const panel = () => page.locator("#nlc-preview-problems");
 
 beforeAll(async () => {
-  project = fixtureProject({ content: fixtureContent("small-site") });
+  project = fixtureProject(fixtureSite("small-site"));
   original = readFileSync(aboutFile(), "utf8");
   const port = await freePort();
   // Its own process group, so the test can stop npm and everything it started, and nothing else.

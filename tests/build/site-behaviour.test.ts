@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildSite } from "../../src/build.js";
 import { formatProblem } from "../../src/checks/problems.js";
 import { navLinks } from "../support/built-site.js";
-import { buildFixture, fixtureContent, fixtureProject, page, type FixtureProject } from "../support/fixture-project.js";
+import { buildFixture, fixtureProject, fixtureSite, page, type FixtureProject } from "../support/fixture-project.js";
 import { staticGateProblems } from "../support/static-gates.js";
 import { htmlUrls, readPage, siteProblems } from "../support/site-invariants.js";
 
@@ -18,7 +18,7 @@ const built = (url: string) => readPage(siteDir, url);
 const labels = (url: string, selector: string) => navLinks(built(url), selector).map((link) => link.label.replace(" (another website)", ""));
 
 beforeAll(async () => {
-  project = fixtureProject({ content: fixtureContent("small-site") });
+  project = fixtureProject(fixtureSite("small-site"));
   siteDir = await buildFixture(project);
 }, 120_000);
 afterAll(() => project?.remove());
@@ -149,7 +149,8 @@ describe("the site invariants", () => {
 
 describe("a short description", () => {
   it("is a warning, at its file and line: the site still builds", async () => {
-    const short = fixtureProject({ content: { ...fixtureContent("small-site"), "unlisted.md": page("title: An unlisted page\nmetadesc: Too short.") } });
+    const site = fixtureSite("small-site");
+    const short = fixtureProject({ ...site, content: { ...site.content, "unlisted.md": page("title: An unlisted page\nmetadesc: Too short.") } });
     try {
       const result = await buildSite({ root: short.root, output: join(short.root, "_site") });
       expect(result.ok).toBe(true);

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type UserConfig from "@11ty/eleventy/UserConfig";
 import { previewChecksPlugin } from "../../src/checks/preview-checks.js";
 import { previewProblems, withProblemsScript } from "../../src/checks/preview-problems.js";
-import { fixtureProject, page, type FixtureProject } from "../support/fixture-project.js";
+import { fixtureProject, fixtureSite, page, type FixtureProject } from "../support/fixture-project.js";
 
 /** The plugin's eleventy.before handler, as Eleventy would call it. */
 function beforeHandler(): (event: { runMode?: string }) => void {
@@ -16,7 +16,7 @@ describe("content checks in the preview (npm start)", () => {
   let project: FixtureProject;
   const cwd = process.cwd();
   beforeEach(() => {
-    project = fixtureProject();
+    project = fixtureProject(fixtureSite("small-site"));
     process.chdir(project.root);
   });
   afterEach(() => {

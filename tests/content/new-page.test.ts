@@ -4,12 +4,12 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { buildSite } from "../../src/build.js";
 import { formatProblem } from "../../src/checks/problems.js";
 import { createPage, slugify } from "../../src/content/new-page.js";
-import { fixtureProject, type FixtureProject } from "../support/fixture-project.js";
+import { fixtureProject, fixtureSite, type FixtureProject } from "../support/fixture-project.js";
 
 describe("npm run new", () => {
   let project: FixtureProject;
   beforeEach(() => {
-    project = fixtureProject();
+    project = fixtureProject(fixtureSite("small-site"));
   });
   afterEach(() => project.remove());
 

@@ -18,19 +18,29 @@ export interface FixtureProject {
   remove(): void;
 }
 
+export interface FixtureFiles {
+  /** Paths under content/ to their text. */
+  content: Record<string, string>;
+  /** Paths under static/ to their bytes. */
+  static?: Record<string, string | Buffer>;
+}
+
 /**
- * A copy of the project in a temporary folder: the code, layouts and static
- * files, with the real content/, or, given `content` (paths under content/ to
- * text), with only those pages, so a test states every page its site has.
+ * A copy of the project in a temporary folder: the code and layouts, with the
+ * real content/ and static/, or, given `files`, with only those pages and
+ * files, so a test states everything its site has.
  */
-export function fixtureProject(options: { content?: Record<string, string> } = {}): FixtureProject {
+export function fixtureProject(files?: FixtureFiles): FixtureProject {
   const root = mkdtempSync(join(tmpdir(), "nlc-fixture-"));
-  for (const entry of [".eleventy.ts", "package.json", "tsconfig.json", ".htmlvalidate.json", "src", "layouts", "static", ...(options.content ? [] : ["content"])]) {
+  for (const entry of [".eleventy.ts", "package.json", "tsconfig.json", ".htmlvalidate.json", "src", "layouts", ...(files ? [] : ["content", "static"])]) {
     if (existsSync(join(projectRoot, entry))) cpSync(join(projectRoot, entry), join(root, entry), { recursive: true });
   }
-  for (const [path, text] of Object.entries(options.content ?? {})) {
-    mkdirSync(dirname(join(root, "content", path)), { recursive: true });
-    writeFileSync(join(root, "content", path), text);
+  mkdirSync(join(root, "static"), { recursive: true });
+  for (const [folder, contents] of [["content", files?.content], ["static", files?.static]] as const) {
+    for (const [path, data] of Object.entries(contents ?? {})) {
+      mkdirSync(dirname(join(root, folder, path)), { recursive: true });
+      writeFileSync(join(root, folder, path), data);
+    }
   }
   symlinkSync(join(projectRoot, "node_modules"), join(root, "node_modules"), "dir");
   return {
@@ -74,14 +84,19 @@ export async function runScript(project: FixtureProject, script: string, args: s
   }
 }
 
-/** A fixture site's content (tests/fixtures/NAME/content/), as `fixtureProject({ content })` takes it. */
-export function fixtureContent(name: string): Record<string, string> {
-  const base = join(projectRoot, "tests", "fixtures", name, "content");
+function filesUnder(base: string): Record<string, string> {
   const files: Record<string, string> = {};
+  if (!existsSync(base)) return files;
   for (const entry of readdirSync(base, { recursive: true, withFileTypes: true })) {
     if (!entry.isFile()) continue;
     const path = join(entry.parentPath, entry.name);
     files[relative(base, path).split(sep).join("/")] = readFileSync(path, "utf8");
   }
   return files;
+}
+
+/** A fixture site (tests/fixtures/NAME/: its content/ and static/), as `fixtureProject` takes it. */
+export function fixtureSite(name: string): FixtureFiles {
+  const base = join(projectRoot, "tests", "fixtures", name);
+  return { content: filesUnder(join(base, "content")), static: filesUnder(join(base, "static")) };
 }
