@@ -9,6 +9,7 @@ import { discoveryPlugin } from "./src/output/discovery-plugin.js";
 import { createMarkdown } from "./src/render/markdown.js";
 import { navItems } from "./src/render/navigation.js";
 import { previewChecksPlugin } from "./src/checks/preview-checks.js";
+import { previewProblemsPlugin } from "./src/checks/preview-problems.js";
 import { limit, newestFirst } from "./src/render/posts.js";
 import { collectRedirects, redirectsFile, stubOutputPath } from "./src/output/redirects.js";
 import { siteSettings } from "./src/content/site-settings.js";
@@ -24,6 +25,7 @@ export default function (eleventyConfig: UserConfig) {
   eleventyConfig.addPlugin(trustPlugin);
   eleventyConfig.addPreprocessor("drafts", "*", dropDraftsFromBuild);
   eleventyConfig.addPlugin(previewChecksPlugin);
+  eleventyConfig.addPlugin(previewProblemsPlugin);
   const site = siteSettings();
   eleventyConfig.addGlobalData("site", site);
   // The commit's date, for the accessibility statement's "last tested" (layouts/partials/statement-dates.njk).

@@ -11,7 +11,7 @@ export const benchDir = join(repoRoot, "bench");
 export const outDir = join(benchDir, ".out");
 
 /** Top-level entries of the repository that a throw-away project does not share. */
-const notShared = new Set(["content", "_site", ".git", "bench", "tests", "docs", ".build", ".cache", "test-results", "screenshots"]);
+const notShared = new Set(["content", "_site", ".preview", ".git", "bench", "tests", "docs", ".build", ".cache", "test-results", "screenshots"]);
 
 /**
  * A project folder at `dir` whose content is `files` (or a copy of the real

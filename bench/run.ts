@@ -87,7 +87,7 @@ const bareCommand = `node node_modules/@11ty/eleventy/cmd.cjs --config=${JSON.st
 
 function cleanOutputs(dir: string): void {
   for (const entry of readdirSync(dir)) {
-    if (entry === "_site" || entry === "_bare" || entry.startsWith("._site")) rmSync(join(dir, entry), { recursive: true, force: true });
+    if (entry === "_site" || entry === ".preview" || entry === "_bare" || entry.startsWith("._site")) rmSync(join(dir, entry), { recursive: true, force: true });
   }
 }
 
@@ -183,7 +183,7 @@ async function waitFor(test: () => boolean, timeoutMs: number, pollMs = 2): Prom
 async function measureRebuild(label: string, extraArgs: string, edits: number): Promise<RebuildResult> {
   const dir = makeProject(join(outDir, "watch"), "copy-real-content");
   const page = join(dir, "content", "our-programme.md");
-  const output = join(dir, "_site", "our-programme", "index.html");
+  const output = join(dir, ".preview", "our-programme", "index.html");
   if (!existsSync(page)) throw new Error("content/our-programme.md is gone: point bench/run.ts's rebuild test at another page");
   const original = readFileSync(page, "utf8");
   const port = 20_000 + Math.floor(Math.random() * 20_000);

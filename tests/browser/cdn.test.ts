@@ -1,12 +1,11 @@
 // The built site in Chromium, served with its own _headers as Netlify or Cloudflare Pages would:
 // the CSP blocks nothing the pages need, search works, the video and analytics wait to be asked.
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildSite } from "../../src/build.js";
 import { siteDir } from "../support/built-site.js";
+import { buildFixture, fixtureProject, fixtureSite, type FixtureProject } from "../support/fixture-project.js";
 import { headersFor, parseHeadersFile } from "../support/host-files.js";
 import { contentUrls, launchTimeout, openSite, type BrowserSite } from "./site.js";
 
@@ -73,10 +72,27 @@ describe("the site as a CDN serves it", () => {
     await context.close();
   });
 
+});
+
+// Behaviour for given content (a video, words to find) on the fixture site: tests/fixtures/small-site/.
+describe("a fixture site as a CDN serves it", () => {
+  let project: FixtureProject;
+  let dir: string;
+  let site: BrowserSite;
+  beforeAll(async () => {
+    project = fixtureProject(fixtureSite("small-site"));
+    dir = await buildFixture(project);
+    site = await openSite(dir);
+  }, launchTimeout);
+  afterAll(async () => {
+    await site?.close();
+    project?.remove();
+  });
+
   it("loads the Vimeo player only when asked, within the CSP", async () => {
-    const { context, watch } = await hostedContext(site, siteDir);
+    const { context, watch } = await hostedContext(site, dir);
     const page = await newPage(context);
-    await page.goto(`${site.origin}/the-network/`, { waitUntil: "networkidle" });
+    await page.goto(`${site.origin}/gamma/`, { waitUntil: "networkidle" });
     expect(watch.elsewhere).toEqual([]);
     await page.getByRole("button", { name: /Play video/ }).click();
     await expect.poll(() => watch.elsewhere.some((url) => url.startsWith("https://player.vimeo.com/video/"))).toBe(true);
@@ -86,20 +102,19 @@ describe("the site as a CDN serves it", () => {
   });
 
   it("finds a page by a word from its body, from the header's search box", async () => {
-    const { context, watch } = await hostedContext(site, siteDir);
+    const { context, watch } = await hostedContext(site, dir);
     const page = await newPage(context);
     await page.goto(`${site.origin}/`);
-    await page.locator("header").getByRole("searchbox", { name: "Search this website" }).fill("Wiltshire");
+    await page.locator("header").getByRole("searchbox", { name: "Search this website" }).fill("zebrafinch");
     await page.locator("header").getByRole("button", { name: "Search" }).click();
-    await page.waitForURL(/\/search\/\?q=Wiltshire$/);
+    await page.waitForURL(/\/search\/\?q=zebrafinch$/);
     const results = page.locator("[data-search-results] a");
-    await expect.poll(() => results.count()).toBeGreaterThan(0);
-    expect(await results.evaluateAll((links) => links.map((a) => a.getAttribute("href")))).toContain("/news/connecting-our-network-online/");
-    expect(await page.locator("[data-search-results] mark").first().textContent()).toMatch(/wiltshire/i);
+    await expect.poll(() => results.evaluateAll((links) => links.map((a) => a.getAttribute("href")))).toEqual(["/unlisted/"]);
+    expect(await page.locator("[data-search-results] mark").first().textContent()).toMatch(/zebrafinch/i);
     expect(await page.locator("[data-search-needs-js]").isVisible()).toBe(false);
 
-    await page.goto(`${site.origin}/search/?q=Tulsa`);
-    await expect.poll(() => page.locator("[data-search-results] a").evaluateAll((links) => links.map((a) => a.getAttribute("href")))).toEqual(["/the-network/"]);
+    await page.goto(`${site.origin}/search/?q=gamma`);
+    await expect.poll(() => page.locator("[data-search-results] a").evaluateAll((links) => links.map((a) => a.getAttribute("href")))).toContain("/gamma/");
 
     await page.goto(`${site.origin}/search/?q=zzqxjv`);
     await expect.poll(() => page.locator("[data-search-status]").textContent()).toMatch(/No pages match/);
@@ -109,28 +124,28 @@ describe("the site as a CDN serves it", () => {
   });
 
   it("says plainly that search needs JavaScript when it is off", async () => {
-    const { context } = await hostedContext(site, siteDir, { javaScriptEnabled: false });
+    const { context } = await hostedContext(site, dir, { javaScriptEnabled: false });
     const page = await context.newPage();
-    await page.goto(`${site.origin}/search/?q=Wiltshire`);
+    await page.goto(`${site.origin}/search/?q=zebrafinch`);
     expect(await page.locator("[data-search-needs-js]").isVisible()).toBe(true);
     expect(await page.locator("[data-search-needs-js]").textContent()).toMatch(/needs JavaScript/);
     await context.close();
   });
 });
 
-describe("a site built with an analytics ID", () => {
+describe("a fixture site built with an analytics ID", () => {
   const analyticsId = "G-TEST1234";
+  let project: FixtureProject;
   let dir: string;
   let site: BrowserSite;
   const loader = (watch: Watch) => watch.elsewhere.filter((url) => url.startsWith("https://www.googletagmanager.com/gtag/js"));
 
   beforeAll(async () => {
-    dir = join(mkdtempSync(join(tmpdir(), "nlc-analytics-")), "site");
+    project = fixtureProject(fixtureSite("small-site"));
     const before = process.env.NLC_ANALYTICS_ID;
     process.env.NLC_ANALYTICS_ID = analyticsId;
     try {
-      const result = await buildSite({ root: resolve(import.meta.dirname, "..", ".."), output: dir });
-      expect(result.ok, JSON.stringify(result.problems)).toBe(true);
+      dir = await buildFixture(project);
     } finally {
       if (before === undefined) delete process.env.NLC_ANALYTICS_ID;
       else process.env.NLC_ANALYTICS_ID = before;
@@ -139,7 +154,7 @@ describe("a site built with an analytics ID", () => {
   }, launchTimeout);
   afterAll(async () => {
     await site?.close();
-    if (dir) rmSync(resolve(dir, ".."), { recursive: true, force: true });
+    project?.remove();
   });
 
   it("asks first, by keyboard, and loads nothing from Google and sets no cookie until the visitor accepts", async () => {
@@ -189,7 +204,7 @@ describe("a site built with an analytics ID", () => {
     await page.goto(`${site.origin}/`, { waitUntil: "networkidle" });
     await page.getByRole("button", { name: "Reject analytics cookies" }).click();
     expect(await page.locator("[data-cookie-message]").textContent()).toBe("You’ve rejected analytics cookies.");
-    await page.goto(`${site.origin}/research/`, { waitUntil: "networkidle" });
+    await page.goto(`${site.origin}/alpha/`, { waitUntil: "networkidle" });
     expect(watch.elsewhere).toEqual([]);
     expect((await context.cookies()).map((cookie) => `${cookie.name}=${cookie.value}`)).toEqual(["nlc_cookie_consent=no"]);
     expect(watch.violations).toEqual([]);

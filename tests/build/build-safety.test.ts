@@ -6,7 +6,7 @@ import { promisify } from "node:util";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { buildSite } from "../../src/build.js";
 import { formatProblem } from "../../src/checks/problems.js";
-import { fixtureProject, page, type FixtureProject } from "../support/fixture-project.js";
+import { fixtureProject, fixtureSite, page, type FixtureProject } from "../support/fixture-project.js";
 
 const run = promisify(execFile);
 
@@ -31,7 +31,7 @@ describe("a build with editors' mistakes", () => {
 
   // A fresh copy of the project for each test, so one test's mistakes are not the next one's.
   beforeEach(() => {
-    project = fixtureProject();
+    project = fixtureProject(fixtureSite("small-site"));
   });
   afterEach(() => project.remove());
 
@@ -39,11 +39,11 @@ describe("a build with editors' mistakes", () => {
     project.write(
       "content/mistakes.md",
       page(
-        `title: Mistakes\n${goodFields}\npermalink: /mistakes/\norder: 4\ntags:\n  - nav`,
+        `title: Mistakes\n${goodFields}\npermalink: /mistakes/\norder: 2\ntags:\n  - nav`,
         [
           "Read [our missing page](/no-such-page/) and [a missing part](/contact/#no-such-part).",
           "",
-          '<img src="/static/img/ui/taskforce-report-pdf.svg">',
+          '<img src="/static/img/report-cover.svg">',
           "",
           '<iframe src="/contact/"></iframe>',
           "",
@@ -61,10 +61,10 @@ describe("a build with editors' mistakes", () => {
     expect(result.ok).toBe(false);
     expect(lines).toEqual(
       expect.arrayContaining([
-        expect.stringMatching(/^content\/mistakes\.md:5:1: error: order 4 is also used by content\/contact\.md in the main nav/),
+        expect.stringMatching(/^content\/mistakes\.md:5:1: error: order 2 is also used by content\/about\.md in the main nav/),
         expect.stringMatching(/^content\/mistakes\.md:10:\d+: error: broken link "\/no-such-page\/": no page or file at \/no-such-page\//),
         expect.stringMatching(/^content\/mistakes\.md:10:\d+: error: broken link "\/contact\/#no-such-part": no element with id="no-such-part" on \/contact\//),
-        expect.stringMatching(/^content\/mistakes\.md:12:1: error: image \/static\/img\/ui\/taskforce-report-pdf\.svg has no alt text/),
+        expect.stringMatching(/^content\/mistakes\.md:12:1: error: image \/static\/img\/report-cover\.svg has no alt text/),
         expect.stringMatching(/^content\/mistakes\.md:14:1: error: embedded frame \/contact\/ has no title/),
         expect.stringMatching(/^content\/mistakes\.md:16:1: error: link to \/contact\/ opens a new tab without rel="noopener"/),
         expect.stringMatching(/^content\/mistakes\.md:18:1: error: the page has 2 main headings \(h1\).*"A second main heading"/),

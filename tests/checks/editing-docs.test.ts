@@ -12,6 +12,13 @@ describe("docs/editing.md", () => {
     expect(guide).toBe(withFieldTable(guide));
   });
 
+  it("covers the whole job: setup, publishing and undoing, pictures, documents, and what GitHub checks", () => {
+    const headings = [...guide.matchAll(/^## (.+)$/gm)].map((match) => match[1]);
+    expect(headings).toEqual(expect.arrayContaining(["First-time setup", "Publish your change", "Pictures", "Documents (PDFs)"]));
+    expect(guide).toContain("The checks on GitHub are exactly `npm run check`");
+    for (const words of ["pull request", "Revert", "static/img/", "static/documents/", "alt", "PDF, 1.2 MB"]) expect(guide, words).toContain(words);
+  });
+
   it("documents every front-matter field the checker accepts, and no other", () => {
     const documented = [...guide.matchAll(/^\| `([a-zA-Z_]+)` \|/gm)].map((match) => match[1]);
     expect(documented.sort()).toEqual([...knownFields].sort());

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildSite } from "../../src/build.js";
 import { formatProblem } from "../../src/checks/problems.js";
-import { fixtureProject, type FixtureProject } from "../support/fixture-project.js";
+import { fixtureProject, fixtureSite, type FixtureProject } from "../support/fixture-project.js";
 
 const description = "metadesc: A page made by a test, to check what the build says about one mistake in it.";
 
@@ -20,13 +20,13 @@ const mistakes: Array<[string, string, RegExp]> = [
   ["impossible date", `---\ntitle: Page\n${description}\ndate: 2019-02-30\n---\nText.\n`, /^content\/mistake\.md:4:1: error: date must be a real date written as YYYY-MM-DD/],
   ["date in words", `---\ntitle: Page\n${description}\ndate: 22 October 2019\n---\nText.\n`, /^content\/mistake\.md:4:1: error: date must be a real date written as YYYY-MM-DD/],
   ["encoding damage", `---\ntitle: Page\n${description}\n---\n\nThe Centreâ€™s work.\n`, /^content\/mistake\.md:6:11: error: encoding damage: "â€™" should be "’"/],
-  ["image without alt text", `---\ntitle: Page\n${description}\n---\n\n![](/static/img/ui/taskforce-report-pdf.svg)\n`, /^content\/mistake\.md:6:1: error: image without alt text/],
+  ["image without alt text", `---\ntitle: Page\n${description}\n---\n\n![](/static/img/report-cover.svg)\n`, /^content\/mistake\.md:6:1: error: image without alt text/],
 ];
 
 describe("each editor's mistake, through the build", () => {
   let project: FixtureProject;
   beforeAll(() => {
-    project = fixtureProject();
+    project = fixtureProject(fixtureSite("small-site"));
   });
   afterAll(() => project.remove());
 

@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type UserConfig from "@11ty/eleventy/UserConfig";
 import { previewChecksPlugin } from "../../src/checks/preview-checks.js";
-import { fixtureProject, page, type FixtureProject } from "../support/fixture-project.js";
+import { previewProblems, withProblemsScript } from "../../src/checks/preview-problems.js";
+import { fixtureProject, fixtureSite, page, type FixtureProject } from "../support/fixture-project.js";
 
 /** The plugin's eleventy.before handler, as Eleventy would call it. */
 function beforeHandler(): (event: { runMode?: string }) => void {
@@ -15,7 +16,7 @@ describe("content checks in the preview (npm start)", () => {
   let project: FixtureProject;
   const cwd = process.cwd();
   beforeEach(() => {
-    project = fixtureProject();
+    project = fixtureProject(fixtureSite("small-site"));
     process.chdir(project.root);
   });
   afterEach(() => {
@@ -33,6 +34,22 @@ describe("content checks in the preview (npm start)", () => {
     } catch (caught) {
       expect((caught as { skipOriginalStack?: boolean }).skipOriginalStack).toBe(true);
     }
+  });
+
+  it("keeps the lines that stopped the rebuild for the browser's overlay, and clears them once a save gets past the checks", () => {
+    project.write("content/colon.md", page("title: Leading: a guide\nmetadesc: A guide to leading, written for the most senior public service leaders."));
+    expect(() => beforeHandler()({ runMode: "serve" })).toThrow();
+    expect(previewProblems()).toEqual([expect.stringMatching(/^content\/colon\.md:2:\d+: error: the front matter is not valid YAML/)]);
+    project.write("content/colon.md", page('title: "Leading: a guide"\nmetadesc: A guide to leading, written for the most senior public service leaders.'));
+    vi.spyOn(console, "warn").mockImplementation(() => undefined);
+    expect(() => beforeHandler()({ runMode: "serve" })).not.toThrow();
+    expect(previewProblems()).toEqual([]);
+  });
+
+  it("loads the overlay script in a previewed page's head", () => {
+    expect(withProblemsScript("<html><head><title>A</title></head><body></body></html>")).toBe(
+      '<html><head><title>A</title><script type="module" src="/.nlc-preview/problems.js"></script></head><body></body></html>',
+    );
   });
 
   it("prints other problems and lets the preview update", () => {

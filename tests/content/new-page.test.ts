@@ -4,12 +4,12 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { buildSite } from "../../src/build.js";
 import { formatProblem } from "../../src/checks/problems.js";
 import { createPage, slugify } from "../../src/content/new-page.js";
-import { fixtureProject, type FixtureProject } from "../support/fixture-project.js";
+import { fixtureProject, fixtureSite, type FixtureProject } from "../support/fixture-project.js";
 
 describe("npm run new", () => {
   let project: FixtureProject;
   beforeEach(() => {
-    project = fixtureProject();
+    project = fixtureProject(fixtureSite("small-site"));
   });
   afterEach(() => project.remove());
 
@@ -33,7 +33,9 @@ describe("npm run new", () => {
   });
 
   it("never overwrites a page", () => {
-    expect(() => createPage(project.root, "Contact")).toThrow("content/contact.md already exists: choose another title, or edit that file");
+    project.write("content/an-existing-page.md", "---\ntitle: An existing page\n---\n\nWords an editor wrote.\n");
+    expect(() => createPage(project.root, "An existing page")).toThrow("content/an-existing-page.md already exists: choose another title, or edit that file");
+    expect(readFileSync(join(project.root, "content/an-existing-page.md"), "utf8")).toContain("Words an editor wrote.");
     expect(() => createPage(project.root, "!!!")).toThrow(/has no letters or numbers/);
   });
 });

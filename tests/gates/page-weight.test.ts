@@ -18,9 +18,11 @@ describe("the page-weight budget on the built site", () => {
     const read = siteFileReader(siteDir);
     const weights = [...html].map(([path, contents]) => measurePage(path, contents, read));
     console.log(`Page weight (gzipped):\n${weightTable(weights)}`);
-    expect(weights.length).toBeGreaterThan(10);
-    // The stylesheet is measured: a page showing 0 KB of CSS would mean the gate saw nothing.
-    expect(weights.find((w) => w.page === "/index.html")?.blockingCss).toBeGreaterThan(500);
+    expect(weights.length).toBeGreaterThan(0);
+    // The stylesheet is measured: a page with a stylesheet showing 0 KB of CSS would mean the gate saw nothing.
+    const styled = weights.filter((w) => html.get(w.page)?.includes('rel="stylesheet"'));
+    expect(styled.length).toBeGreaterThan(0);
+    for (const weight of styled) expect(weight.blockingCss, weight.page).toBeGreaterThan(500);
     expect(weights.map((w) => overBudget(w)).filter(Boolean).join("\n")).toBe("");
   });
 });

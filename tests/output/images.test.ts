@@ -6,7 +6,7 @@ import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildSite } from "../../src/build.js";
 import { optimiseImages } from "../../src/output/images.js";
-import { fixtureProject, page } from "../support/fixture-project.js";
+import { fixtureProject, fixtureSite, page } from "../support/fixture-project.js";
 
 let root: string;
 let outputDir: string;
@@ -60,7 +60,7 @@ describe("content images", () => {
 
 describe("a photo in a page's markdown", () => {
   it("is built as a sized, lazy <picture> with modern formats, every file of it on the site", async () => {
-    const project = fixtureProject();
+    const project = fixtureProject(fixtureSite("small-site"));
     try {
       await sharp({ create: { width: 640, height: 360, channels: 3, background: "#323e48" } }).jpeg().toFile(join(project.root, "static/img/forum.jpg"));
       project.write(

@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { buildSite } from "../../src/build.js";
 import { collectRedirects, normalisePath, redirectsFile, stubOutputPath } from "../../src/output/redirects.js";
-import { fixtureProject, page } from "../support/fixture-project.js";
+import { fixtureProject, fixtureSite, page } from "../support/fixture-project.js";
 import { parseRedirectsFile } from "../support/host-files.js";
 
 describe("redirects", () => {
@@ -42,7 +42,7 @@ describe("redirects", () => {
   });
 
   it("writes the stubs there in a real build, for old folder and file addresses alike", async () => {
-    const project = fixtureProject();
+    const project = fixtureProject(fixtureSite("small-site"));
     try {
       project.write(
         "content/moved.md",

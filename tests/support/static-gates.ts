@@ -1,0 +1,16 @@
+// The static gates npm test runs over `_site/` (links, valid HTML, page weight), as one call for any built folder.
+import { join } from "node:path";
+import { describeBrokenLinks, findBrokenLinks, readSiteDir } from "../../src/checks/link-check.js";
+import { describeHtmlProblems, findInvalidHtml, readHtmlValidateConfig } from "../../src/gates/html-validity.js";
+import { measurePage, overBudget, siteFileReader } from "../../src/gates/page-weight.js";
+
+/** Every broken link, invalid element and page over budget in a built site, one line each; [] when it passes. */
+export async function staticGateProblems(root: string, siteDir: string): Promise<string[]> {
+  const site = readSiteDir(siteDir);
+  const read = siteFileReader(siteDir);
+  return [
+    describeBrokenLinks(findBrokenLinks(site)),
+    describeHtmlProblems(await findInvalidHtml(site.html, readHtmlValidateConfig(join(root, ".htmlvalidate.json")))),
+    ...[...site.html].map(([path, html]) => overBudget(measurePage(path, html, read)) ?? ""),
+  ].filter((line) => line !== "");
+}
