@@ -66,7 +66,7 @@ describe("a fixture site's news", () => {
   });
 
   it("shows a post's date in words, with the machine-readable date", () => {
-    const time = built("/news/much-older-post/").querySelector(".post__meta time");
+    const time = built("/news/much-older-post/").querySelector("main time[datetime]");
     expect(time?.getAttribute("datetime")).toBe("2019-10-22");
     expect(time?.text).toBe("22 October 2019");
   });
