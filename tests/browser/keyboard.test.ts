@@ -2,7 +2,7 @@
 // (with and without JavaScript), and aria-current on the right nav item.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
-import { focusWalkProblems, menuProblems, skipLinkProblems } from "../../src/gates/keyboard.js";
+import { focusWalkProblems, menuEscapeProblems, menuProblems, skipLinkProblems } from "../../src/gates/keyboard.js";
 import { headerNavLinks, navStateProblems } from "../../src/gates/nav-state.js";
 import type { NavItem } from "../../src/content/types.js";
 import { projectRoot } from "../support/fixture-project.js";
@@ -41,6 +41,11 @@ describe.each(contentUrls)("%s by keyboard", (url) => {
     problems.push(...(await menuProblems(narrow, `${url} at 375px`)));
     problems.push(...(await focusWalkProblems(narrow, `${url} at 375px, menu open`, navLinks)));
     expect(problems).toEqual([]);
+  });
+
+  it("at 375px: Escape closes the open menu and puts focus back on its button", async () => {
+    await visit(narrow, site.origin, url);
+    expect(await menuEscapeProblems(narrow, `${url} at 375px`)).toEqual([]);
   });
 
   it("at 375px with JavaScript off: the menu still opens and closes by keyboard", async () => {
@@ -91,6 +96,26 @@ describe("the keyboard gates", () => {
       expect(await menuProblems(page, "/bad/")).toEqual(["/bad/: Tab never reaches the menu button"]);
       expect(navStateProblems("/bad/", await headerNavLinks(page))).toEqual([]);
       expect(navStateProblems("/", await headerNavLinks(page))).toEqual(['/: “Home” in Main has no aria-current, expected "page"']);
+    } finally {
+      await badSite.close();
+      bad.remove();
+    }
+  });
+
+  it("fail a menu that Escape does not close", async () => {
+    const bad = temporarySite({
+      "bad/index.html": `<!doctype html><html lang="en-GB"><head><title>Bad</title></head><body><header>
+        <details class="menu"><summary>Menu</summary><div class="menu__panel"><a href="/">Home</a></div></details></header>
+        <main id="main-content"><h1>Bad</h1></main></body></html>`,
+    });
+    const badSite = await openSite(bad.dir);
+    try {
+      const page = await (await badSite.browser.newContext({ viewport: { width: 375, height: 740 } })).newPage();
+      await page.goto(`${badSite.origin}/bad/`);
+      expect(await menuEscapeProblems(page, "/bad/")).toEqual([
+        "/bad/: Escape does not close the menu",
+        "/bad/: after Escape, focus is on a “Home”, not the menu button",
+      ]);
     } finally {
       await badSite.close();
       bad.remove();
