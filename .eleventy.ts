@@ -23,7 +23,7 @@ export default function (eleventyConfig: UserConfig) {
   eleventyConfig.addPlugin(previewChecksPlugin);
   const site = siteSettings();
   eleventyConfig.addGlobalData("site", site);
-  // Sitemap, robots.txt, feed, meta tags; then images, minified HTML and the host's _headers.
+  // Sitemap, robots.txt, feed, meta tags; then images and the host's _headers.
   eleventyConfig.addPlugin(discoveryPlugin, site);
   eleventyConfig.addPlugin(deliveryPlugin, site);
 
