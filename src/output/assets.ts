@@ -24,14 +24,14 @@ export function fingerprintedHref(name: string, extension: string, contents: str
   return `/assets/${name}.${hash}.${extension}`;
 }
 
-/** Every Sass file under `dir`, with its contents, in a fixed order. */
-function sassSources(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true })
+/** Every Sass file under `dir`, named from it, with its contents, in a fixed order. */
+function sassSources(dir: string, prefix = ""): string[] {
+  return readdirSync(join(dir, prefix), { withFileTypes: true })
     .sort((a, b) => (a.name < b.name ? -1 : 1))
     .flatMap((entry) => {
-      const path = join(dir, entry.name);
-      if (entry.isDirectory()) return sassSources(path);
-      return entry.name.endsWith(".scss") ? [`${path}\n${readFileSync(path, "utf8")}`] : [];
+      const name = `${prefix}${entry.name}`;
+      if (entry.isDirectory()) return sassSources(dir, `${name}/`);
+      return entry.name.endsWith(".scss") ? [`${name}\n${readFileSync(join(dir, name), "utf8")}`] : [];
     });
 }
 
@@ -53,7 +53,8 @@ function cached(key: string, version: string, make: () => Asset): Asset {
  * Kept by a hash of every Sass file and the compiler's version: in memory,
  * so a content edit in `npm start` does not pay for Sass, and in
  * `<cacheDir>/`, so a build whose styles did not change never loads the
- * compiler (a third of a small site's build; docs/performance.md).
+ * compiler (a third of a small site's build; docs/performance.md). Sass
+ * files outside `dir` are not in the key: the styles use none.
  */
 export function compileStylesheet(dir: string, cacheDir = join(".cache", "stylesheets")): Asset {
   const sassVersion = (JSON.parse(readFileSync(join(dirname(require.resolve("sass")), "package.json"), "utf8")) as { version: string }).version;
