@@ -30,7 +30,7 @@ export default function (eleventyConfig: UserConfig) {
   eleventyConfig.addGlobalData("site", site);
   // The commit's date, for the accessibility statement's "last tested" (layouts/partials/statement-dates.njk).
   eleventyConfig.addGlobalData("build", { sourceDate: sourceDate(process.cwd()) });
-  // Sitemap, robots.txt, feed, meta tags; then images, minified HTML and the host's _headers.
+  // Sitemap, robots.txt, feed, meta tags; then images and the host's _headers.
   eleventyConfig.addPlugin(discoveryPlugin, site);
   eleventyConfig.addPlugin(deliveryPlugin, site);
 

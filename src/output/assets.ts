@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
-import { readdirSync, readFileSync, statSync } from "node:fs";
-import { basename, join } from "node:path";
-import * as sass from "sass";
+import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { basename, dirname, join } from "node:path";
 
 export interface Asset {
   /** Address with a content hash in the file name, safe to cache for ever. */
@@ -24,13 +24,19 @@ export function fingerprintedHref(name: string, extension: string, contents: str
   return `/assets/${name}.${hash}.${extension}`;
 }
 
-function filesVersion(dir: string, extension: string): string {
-  return readdirSync(dir)
-    .filter((file) => file.endsWith(extension))
-    .sort()
-    .map((file) => `${file}:${statSync(join(dir, file)).mtimeMs}`)
-    .join("|");
+/** Every Sass file under `dir`, named from it, with its contents, in a fixed order. */
+function sassSources(dir: string, prefix = ""): string[] {
+  return readdirSync(join(dir, prefix), { withFileTypes: true })
+    .sort((a, b) => (a.name < b.name ? -1 : 1))
+    .flatMap((entry) => {
+      const name = `${prefix}${entry.name}`;
+      if (entry.isDirectory()) return sassSources(dir, `${name}/`);
+      return entry.name.endsWith(".scss") ? [`${name}\n${readFileSync(join(dir, name), "utf8")}`] : [];
+    });
 }
+
+const require = createRequire(import.meta.url);
+const sassOptions = { style: "compressed", sourceMap: false } as const;
 
 const cache = new Map<string, { version: string; asset: Asset }>();
 
@@ -44,12 +50,29 @@ function cached(key: string, version: string, make: () => Asset): Asset {
 
 /**
  * `main.scss` in `dir` compiled by Dart Sass to one minified stylesheet.
- * Recompiled only when a Sass file changed, so a content edit in
- * `npm start` does not pay for Sass.
+ * Kept by a hash of every Sass file and the compiler's version: in memory,
+ * so a content edit in `npm start` does not pay for Sass, and in
+ * `<cacheDir>/`, so a build whose styles did not change never loads the
+ * compiler (a third of a small site's build; docs/performance.md). Sass
+ * files outside `dir` are not in the key: the styles use none.
  */
-export function compileStylesheet(dir: string): Asset {
-  return cached(`css:${dir}`, filesVersion(dir, ".scss"), () => {
-    const { css } = sass.compile(join(dir, "main.scss"), { style: "compressed", sourceMap: false });
+export function compileStylesheet(dir: string, cacheDir = join(".cache", "stylesheets")): Asset {
+  const sassVersion = (JSON.parse(readFileSync(join(dirname(require.resolve("sass")), "package.json"), "utf8")) as { version: string }).version;
+  const key = createHash("sha256").update(JSON.stringify([sassVersion, sassOptions, sassSources(dir)])).digest("hex").slice(0, 20);
+  return cached(`css:${dir}`, key, () => {
+    const file = join(cacheDir, `${key}.css`);
+    let css: string;
+    try {
+      css = readFileSync(file, "utf8");
+    } catch {
+      const sass = require("sass") as typeof import("sass");
+      css = sass.compile(join(dir, "main.scss"), sassOptions).css;
+      // Written aside, then renamed: a build running alongside reads the whole file or none.
+      mkdirSync(cacheDir, { recursive: true });
+      const partial = `${file}.${process.pid}`;
+      writeFileSync(partial, css);
+      renameSync(partial, file);
+    }
     return { href: fingerprintedHref("main", "css", css), contents: css };
   });
 }

@@ -1,7 +1,5 @@
 import { existsSync, lstatSync, realpathSync } from "node:fs";
 import { join, resolve, sep } from "node:path";
-import Image, { generateHTML } from "@11ty/eleventy-img";
-import { parse } from "node-html-parser";
 
 export interface ImageOptions {
   /** The project folder: "/static/img/x.png" is read from `<root>/static/img/x.png`. */
@@ -43,11 +41,14 @@ export function staticFile(root: string, src: string): string | undefined {
  * which is at the top of the page (above the fold).
  */
 export async function pictureFor(tag: string, options: ImageOptions): Promise<string> {
+  // Loaded here, not at the top: eleventy-img brings in sharp, and most builds have no image to process.
+  const { parse } = await import("node-html-parser");
   const img = parse(tag).querySelector("img");
   const src = img?.getAttribute("src") ?? "";
   if (!img || !src.startsWith("/") || src.startsWith("//") || !raster.test(src)) return tag;
   const file = staticFile(options.root, src);
   if (!file) return tag; // The link check reports missing files and addresses outside the site; this only optimises.
+  const { default: Image, generateHTML } = await import("@11ty/eleventy-img");
   const metadata = await Image(file, {
     widths: ["auto"],
     formats: ["avif", "webp", "auto"],

@@ -1,0 +1,61 @@
+// Where a build of a small site spends its time, step by step, in one fresh process. Run by
+// bench/run.ts (its real-site section) as `node --import tsx/esm bench/startup-breakdown.ts`
+// in a copy of the project; prints one JSON line: [step, milliseconds][].
+//
+// The steps are buildSite's (src/build.ts), taken apart so each can be timed alone: the packages
+// the build loads, one at a time in the order it needs them (a package shared with an earlier one
+// counts there), then our own modules, the content checks, Eleventy reading .eleventy.ts, loading
+// Sass and compiling the stylesheet (as a first build does), the render, the checks on the rendered pages and the search index. In a real build the
+// page checks and Pagefind overlap (Pagefind runs on the second core); here they run one after the
+// other so each is seen alone.
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+
+/** The packages a build loads at start-up, in the order it first needs them. */
+export const buildPackages = ["@11ty/eleventy", "gray-matter", "zod", "markdown-it", "@11ty/eleventy-plugin-rss", "node-html-parser"];
+
+const steps: Array<[string, number]> = [];
+// performance.now() counts from the process's start: Node's own start-up and registering tsx.
+steps.push(["Node start-up and the TypeScript loader", performance.now()]);
+
+async function step<T>(label: string, run: () => T | Promise<T>): Promise<T> {
+  const started = performance.now();
+  const result = await run();
+  steps.push([label, performance.now() - started]);
+  return result;
+}
+
+for (const name of buildPackages) await step(`load ${name}`, () => import(name));
+const { default: Eleventy } = await import("@11ty/eleventy");
+const ours = await step("load our modules (src/)", async () => ({
+  checks: await import("../src/checks/run-checks.js"),
+  build: await import("../src/build.js"),
+  assets: await import("../src/output/assets.js"),
+  search: await import("../src/output/search-index.js"),
+}));
+
+const root = resolve(".");
+const staging = join(root, "._site-breakdown");
+rmSync(staging, { recursive: true, force: true });
+const { sources } = await step("content checks (front matter, site structure)", () => ours.checks.checkSources(root));
+const eleventy = new Eleventy("content", staging, { configPath: ".eleventy.ts", quietMode: true, runMode: "build" });
+// init() is public but missing from Eleventy's types; write() would call it first otherwise.
+await step("Eleventy: read .eleventy.ts and set up", () => (eleventy as unknown as { init(): Promise<void> }).init());
+// With an empty cache, as a first build or one after a style change: loads Sass and compiles. The
+// result stays in memory, so the render below does not compile it again. A build whose styles did
+// not change reads the cached stylesheet instead and never loads Sass.
+const emptyCache = mkdtempSync(join(tmpdir(), "nlc-breakdown-"));
+await step("Sass: load and compile (only when the styles changed)", () => ours.assets.compileStylesheet("src/styles", emptyCache));
+rmSync(emptyCache, { recursive: true, force: true });
+const written = await step("Eleventy: render and write the pages", () => eleventy.write() as Promise<unknown[]>);
+const results = (written[1] ?? []) as Parameters<typeof ours.checks.renderedPages>[2];
+await step("checks on the rendered pages and links", () => {
+  const pages = ours.checks.renderedPages(root, staging, results);
+  const files = ours.build.builtFiles(root, results, staging, true);
+  return ours.checks.checkRendered(root, pages, files, sources);
+});
+await step("Pagefind search index (its own process)", () => ours.search.buildSearchIndex(staging));
+rmSync(staging, { recursive: true, force: true });
+steps.push(["total, from the process's start", performance.now()]);
+console.log(JSON.stringify(steps));
