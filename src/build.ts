@@ -3,7 +3,7 @@ import { mkdir, rename, rm } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
 import Eleventy from "@11ty/eleventy";
 import { countErrors, error, type Problem } from "./checks/problems.js";
-import { checkRendered, checkSources, renderedPages, type EleventyOutput } from "./checks/run-checks.js";
+import { checkRendered, checkRenderedInDepth, checkSources, renderedPages, type EleventyOutput } from "./checks/run-checks.js";
 import { listSiteFiles } from "./checks/link-check.js";
 import { buildSearchIndex } from "./output/search-index.js";
 
@@ -16,6 +16,8 @@ export interface BuildOptions {
   runMode?: "build" | "serve" | "watch";
   /** Warnings fail the build too. */
   strict?: boolean;
+  /** Also check HTML validity and page weight (slower; `npm run check` does, and CI runs it before the build). Default: when not writing. */
+  inDepth?: boolean;
 }
 
 export interface BuildResult {
@@ -112,6 +114,7 @@ export async function buildSite(options: BuildOptions & { write?: boolean } = {}
     // Pagefind reads the finished pages in a process of its own, so it indexes while the checks run here.
     const indexing = write ? buildSearchIndex(staging).then(() => undefined, (caught: unknown) => caught) : Promise.resolve(undefined);
     problems.push(...checkRendered(root, pages, files, sources));
+    if (options.inDepth ?? !write) problems.push(...(await checkRenderedInDepth(root, pages, results, write ? staging : output, sources)));
     const indexError = await indexing;
     if (indexError) throw indexError;
     if (countErrors(problems, strict) > 0) {
