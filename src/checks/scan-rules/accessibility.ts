@@ -109,14 +109,14 @@ export function linkText(): PageRule {
       const href = element.attributes.href;
       const label = (element.attributes["aria-label"] ?? "").trim();
       const words = label || element.text;
-      const needles = [`](${href})`, tagWith("a", "href", href), href];
+      const needles = [tagWith("a", "href", href), `[](${href})`, `](${href})`, href];
       if (!words) {
         context.report({ message: `the link to ${href} has no text, so screen readers announce only its address: write words for it, e.g. [Contact us](${href})`, offset: element.start, needles });
       } else if (vagueLinkText.has(words.toLowerCase().replace(/[.!:…]+$/, ""))) {
         context.report({
           message: `the link text "${words}" does not say where the link goes, and screen reader users often hear links on their own: use words that name the page, e.g. "read the annual report"`,
           offset: element.start,
-          needles: [`[${words}](${href})`, ...needles],
+          needles: [`[${words}](${href})`, `[${words}]`, ...needles],
         });
       }
     },

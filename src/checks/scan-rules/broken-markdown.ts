@@ -9,8 +9,8 @@ const literalText = new Set(["code", "pre", "kbd", "samp", "script", "style", "t
 /** Markdown that markdown-it would have turned into HTML, seen in a page's text. Each pattern is linear (no nested repeats). */
 const literalMarkdown: { pattern: RegExp; what: string }[] = [
   { pattern: /!\[[^\]\n]{0,200}\]\([^)\n]{0,500}\)/, what: "an image" },
-  { pattern: /\[[^\]\n]{1,200}\]\([^)\n]{1,500}\)/, what: "a link" },
-  { pattern: /(?:^|\n)[ \t]{0,3}#{1,6}[ \t]+\S/, what: "a heading" },
+  { pattern: /(?<!!)\[[^\]\n]{1,200}\]\([^)\n]{1,500}\)/, what: "a link" },
+  { pattern: /(?:^|\n)[ \t]{0,3}#{1,6}[ \t]+[^\n]{1,200}/, what: "a heading" },
   { pattern: /\*\*[^*\n]{1,200}\*\*/, what: "bold text" },
 ];
 

@@ -115,7 +115,7 @@ export function rawHtmlPolicy(hosts: AllowedHosts = allowedHosts): PageRule {
       if (name === "base") report(context, element, "a <base> tag changes where every link on the page goes: remove it", ["<base"]);
       if (noPlugins.has(name)) report(context, element, `<${name}> embeds a plug-in, which the site's security policy blocks: remove it, and link to the file instead`, [`<${name}`]);
       if (name === "meta" && attributes["http-equiv"] !== undefined && inBody) {
-        report(context, element, `<meta http-equiv="${attributes["http-equiv"]}"> in a page can send visitors elsewhere or change how the page behaves: remove it (to move a page, use redirect_from: in the front matter of the page it moved to)`, ["http-equiv"]);
+        report(context, element, `<meta http-equiv="${attributes["http-equiv"]}"> in a page can send visitors elsewhere or change how the page behaves: remove it (to move a page, use redirect_from: in the front matter of the page it moved to)`, [tagWith("meta", "http-equiv", attributes["http-equiv"]), "http-equiv"]);
       }
 
       for (const [attribute, value] of Object.entries(attributes)) {
