@@ -18,10 +18,13 @@ export function fixturePage(name: string, body: string, head = ""): FixturePage 
   return { page: { path: `/${name}/index.html`, file: `content/${name}.md`, html }, source };
 }
 
+/** Files besides the pages that every fixture site has, for links to files. */
+export const fixtureFiles = ["/static/a.svg", "/assets/site.abc.js"];
+
 /** The problems the page checks report on fixture pages, as the lines an editor reads. */
 export function checkFixtures(...pages: FixturePage[]): string[] {
   const sources = new Map(pages.map(({ page, source }) => [page.file, source]));
-  const files = new Set(pages.map(({ page }) => page.path));
+  const files = new Set([...fixtureFiles, ...pages.map(({ page }) => page.path)]);
   return checkRenderedPages(
     pages.map(({ page }) => page),
     files,
