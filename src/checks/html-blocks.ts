@@ -86,18 +86,28 @@ export function checkHtmlBlocks(file: string, text: string): Problem[] {
   const open: { name: string; line: number; column: number; tag: string }[] = [];
   const problems: Problem[] = [];
   for (const piece of htmlPieces(markdown.parse(body, {}))) {
+    // Lines counted as the tags go by, so a long block is read once.
+    let counted = 0;
+    let linesBefore = 0;
+    let lineStart = 0;
     for (const tag of htmlTags(piece.html)) {
       if (voidElements.has(tag.name)) continue;
-      const before = piece.html.slice(0, tag.index);
-      const line = start + piece.line + (before.match(/\n/g) ?? []).length + 1;
-      const column = tag.index - before.lastIndexOf("\n");
+      for (; counted < tag.index; counted++) {
+        if (piece.html.charCodeAt(counted) === 10) {
+          linesBefore++;
+          lineStart = counted + 1;
+        }
+      }
+      const line = start + piece.line + linesBefore + 1;
+      const column = tag.index - lineStart + 1;
       if (!tag.closing) {
         const end = piece.html.indexOf(">", tag.index);
         const written = piece.html.slice(tag.index, end < 0 ? undefined : Math.min(end + 1, tag.index + 60));
         open.push({ name: tag.name, line, column, tag: written });
         continue;
       }
-      const at = open.map((element) => element.name).lastIndexOf(tag.name);
+      let at = open.length - 1;
+      while (at >= 0 && open[at]?.name !== tag.name) at--;
       if (at < 0) {
         if (!optionalEnd.has(tag.name)) problems.push(error(file, line, column, `</${tag.name}> closes a <${tag.name}> that was never opened: remove it, or add the <${tag.name}> it should close`));
         continue;

@@ -55,13 +55,18 @@ const textCap = 300;
 export function scanPage(html: string, rules: readonly PageRule[]): Finding[] {
   const findings: Finding[] = [];
   const open: ScannedElement[] = [];
+  // How many of each element are open, so "inside a <main>?" costs the same however deep the page nests.
+  const openCount = new Map<string, number>();
   const context: ScanContext = {
     open,
-    inside: (name) => open.some((element) => element.name === name),
+    inside: (name) => (openCount.get(name) ?? 0) > 0,
     report: (finding) => void findings.push(finding),
   };
+  // Elements keeping their text (links, headings), innermost last: text goes to the innermost, and to its parent when it closes.
+  const keepers: ScannedElement[] = [];
   let text = "";
   let textStart = -1;
+  const inRawText = () => rawText.has(open[open.length - 1]?.name ?? "");
 
   const flushText = () => {
     if (textStart < 0) return;
@@ -72,7 +77,8 @@ export function scanPage(html: string, rules: readonly PageRule[]): Finding[] {
     textStart = -1;
   };
   const addText = (words: string) => {
-    for (const element of open) if (keepsText.has(element.name) && element.text.length < textCap) element.text += words;
+    const keeper = keepers[keepers.length - 1];
+    if (keeper && keeper.text.length < textCap) keeper.text += words;
   };
 
   const parser = new Parser(
@@ -82,22 +88,29 @@ export function scanPage(html: string, rules: readonly PageRule[]): Finding[] {
         const element: ScannedElement = { name, attributes, start: parser.startIndex, text: "" };
         if (name === "img" && attributes.alt) addText(` ${attributes.alt} `);
         open.push(element);
+        openCount.set(name, (openCount.get(name) ?? 0) + 1);
+        if (keepsText.has(name)) keepers.push(element);
         for (const rule of rules) rule.open?.(element, context);
       },
       onclosetag(name, implied) {
         flushText();
-        // The parser closes elements one at a time, innermost first: this is the last one open of its name.
-        const at = open.map((element) => element.name).lastIndexOf(name);
+        // The parser closes elements one at a time, innermost first, so this is almost always the last one open.
+        let at = open.length - 1;
+        while (at >= 0 && open[at]?.name !== name) at--;
         const element = at < 0 ? undefined : open.splice(at, 1)[0];
         if (!element) return;
+        openCount.set(name, (openCount.get(name) ?? 1) - 1);
+        if (keepers[keepers.length - 1] === element) {
+          keepers.pop();
+          addText(` ${element.text} `);
+        }
         element.text = element.text.replace(/\s+/g, " ").trim();
         for (const rule of rules) rule.close?.(element, implied, context);
       },
       ontext(data) {
         if (textStart < 0) textStart = parser.startIndex;
         text += data;
-        const top = open[open.length - 1];
-        if (!top || !rawText.has(top.name)) addText(data);
+        if (!inRawText()) addText(data);
       },
     },
     { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true },

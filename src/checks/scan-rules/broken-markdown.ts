@@ -53,7 +53,7 @@ export function literalMarkdownText(): PageRule {
   const seen = new Set<string>();
   return {
     text(text, offset, context) {
-      if (!context.inside("main") || context.open.some((element) => literalText.has(element.name))) return;
+      if (!context.inside("main") || [...literalText].some((name) => context.inside(name))) return;
       for (const { pattern, what } of literalMarkdown) {
         const found = pattern.exec(text)?.[0].trim();
         if (!found || seen.has(found)) continue;
