@@ -14,7 +14,7 @@ export interface FixtureProject {
 
 export function fixtureProject(): FixtureProject {
   const root = mkdtempSync(join(tmpdir(), "nlc-fixture-"));
-  for (const entry of [".eleventy.ts", "package.json", "tsconfig.json", "src", "layouts", "static", "content"]) {
+  for (const entry of [".eleventy.ts", ".htmlvalidate.json", "package.json", "tsconfig.json", "src", "layouts", "static", "content"]) {
     cpSync(join(projectRoot, entry), join(root, entry), { recursive: true });
   }
   symlinkSync(join(projectRoot, "node_modules"), join(root, "node_modules"), "dir");

@@ -58,7 +58,7 @@ export function literalMarkdownText(): PageRule {
         const found = pattern.exec(text)?.[0].trim();
         if (!found || seen.has(found)) continue;
         seen.add(found);
-        context.report({ message: literalMessage(found, what, context), offset, needles: [found, found.slice(0, 40)] });
+        context.report({ message: literalMessage(found, what, context), offset, needles: [found, found.slice(0, 40), found.split(/\s+/).slice(0, 3).join(" "), found.slice(0, 12)] });
       }
     },
   };
