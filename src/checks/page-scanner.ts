@@ -97,14 +97,14 @@ export function scanPage(html: string, rules: readonly PageRule[]): Finding[] {
         // The parser closes elements one at a time, innermost first, so this is almost always the last one open.
         let at = open.length - 1;
         while (at >= 0 && open[at]?.name !== name) at--;
-        const element = at < 0 ? undefined : open.splice(at, 1)[0];
+        const element = at < 0 ? undefined : at === open.length - 1 ? open.pop() : open.splice(at, 1)[0];
         if (!element) return;
         openCount.set(name, (openCount.get(name) ?? 1) - 1);
         if (keepers[keepers.length - 1] === element) {
           keepers.pop();
+          element.text = element.text.replace(/\s+/g, " ").trim();
           addText(` ${element.text} `);
         }
-        element.text = element.text.replace(/\s+/g, " ").trim();
         for (const rule of rules) rule.close?.(element, implied, context);
       },
       ontext(data) {

@@ -2,7 +2,8 @@
 // the main heading, heading levels, alt text, frame titles, link text, table headers, new-tab links.
 import { literally, tagWith, type PageRule, type ScannedElement } from "../page-scanner.js";
 
-const headingLevel = (name: string): number | undefined => (/^h[1-6]$/.test(name) ? Number(name[1]) : undefined);
+const levels = new Map([["h1", 1], ["h2", 2], ["h3", 3], ["h4", 4], ["h5", 5], ["h6", 6]]);
+const headingLevel = (name: string): number | undefined => levels.get(name);
 
 /** Where a heading is in a source: as markdown ("## Text"), else its text. */
 function headingNeedles(level: number, text: string): (string | RegExp)[] {

@@ -4,7 +4,8 @@ import { srcsetUrls } from "../link-check.js";
 import { tagWith, type PageRule, type ScanContext } from "../page-scanner.js";
 
 /** Elements whose text is shown as written on purpose. */
-const literalText = new Set(["code", "pre", "kbd", "samp", "script", "style", "textarea", "title"]);
+const literalText = ["code", "pre", "kbd", "samp", "script", "style", "textarea", "title"];
+const markdownSigns = /[#[*]/;
 
 /** Markdown that markdown-it would have turned into HTML, seen in a page's text. Each pattern is linear (no nested repeats). */
 const literalMarkdown: { pattern: RegExp; what: string }[] = [
@@ -16,8 +17,15 @@ const literalMarkdown: { pattern: RegExp; what: string }[] = [
 
 /** A file name a web address can carry as it is: lower case letters, digits, hyphens, dots and underscores. */
 const cleanName = /^[a-z0-9._-]+$/;
-/** Addresses of files (a name with an extension), not pages. */
-const fileName = /\/?([^/?#]*\.[A-Za-z0-9]{1,5})(?:[?#].*)?$/;
+/** A file's name has an extension; a page's address has none (or .html). */
+const hasExtension = /\.[A-Za-z0-9]{1,5}$/;
+
+/** The last part of an address's path: "/static/My Photo.JPG?x=1" → "My Photo.JPG". */
+function lastSegment(address: string): string {
+  const end = address.search(/[?#]/);
+  const path = end < 0 ? address : address.slice(0, end);
+  return path.slice(path.lastIndexOf("/") + 1);
+}
 
 /** The name to rename a file to: "My Photo.JPG" → "my-photo.jpg". */
 export function cleanFileName(name: string): string {
@@ -39,8 +47,10 @@ function decoded(text: string): string {
 export function badFileName(address: string): string | undefined {
   const written = address.trim();
   if (!written || /^(?:[a-z][a-z0-9+.-]*:|\/\/|#)/i.test(written)) return undefined;
-  const name = decoded(fileName.exec(written)?.[1] ?? "");
-  if (!name || /\.html?$/i.test(name) || cleanName.test(name)) return undefined;
+  const segment = lastSegment(written);
+  if (!hasExtension.test(segment)) return undefined;
+  const name = decoded(segment);
+  if (cleanName.test(name) || /\.html?$/i.test(name)) return undefined;
   const renamed = cleanFileName(name);
   return `the file name "${name}" makes a bad web address (spaces, capital letters and other signs break on some hosts and in markdown): rename the file to "${renamed}" and change the link to match`;
 }
@@ -53,7 +63,8 @@ export function literalMarkdownText(): PageRule {
   const seen = new Set<string>();
   return {
     text(text, offset, context) {
-      if (!context.inside("main") || [...literalText].some((name) => context.inside(name))) return;
+      // Most text holds none of the characters markdown starts with: skip it before any pattern runs.
+      if (!markdownSigns.test(text) || !context.inside("main") || literalText.some((name) => context.inside(name))) return;
       for (const { pattern, what } of literalMarkdown) {
         const found = pattern.exec(text)?.[0].trim();
         if (!found || seen.has(found)) continue;

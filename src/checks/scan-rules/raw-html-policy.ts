@@ -118,17 +118,18 @@ export function rawHtmlPolicy(hosts: AllowedHosts = allowedHosts): PageRule {
         report(context, element, `<meta http-equiv="${attributes["http-equiv"]}"> in a page can send visitors elsewhere or change how the page behaves: remove it (to move a page, use redirect_from: in the front matter of the page it moved to)`, [tagWith("meta", "http-equiv", attributes["http-equiv"]), "http-equiv"]);
       }
 
-      for (const [attribute, value] of Object.entries(attributes)) {
+      for (const attribute in attributes) {
+        const value = attributes[attribute] ?? "";
         if (attribute === "style") {
           report(context, element, `style="…" on <${name}> is blocked by the site's security policy, so it would not apply: remove the style attribute (the site's stylesheet styles every element)`, [tagWith(name, "style", value), "style="]);
-        } else if (/^on[a-z]+$/.test(attribute)) {
+        } else if (attribute.startsWith("on") && /^on[a-z]+$/.test(attribute)) {
           report(context, element, `${attribute}="…" on <${name}> is code in the page, which the site's security policy blocks: remove the ${attribute} attribute`, [`${attribute}=`]);
         }
       }
 
       for (const attribute of addressAttributes) {
         const value = attributes[attribute];
-        if (value === undefined) continue;
+        if (value === undefined || !value.includes(":")) continue;
         const scheme = dangerousScheme(value);
         if (!scheme) continue;
         const blocked = scheme === "data" ? "an address that carries a whole file (data:)" : `a ${scheme}: address, which runs code`;
