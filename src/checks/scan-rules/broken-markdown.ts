@@ -17,6 +17,9 @@ const literalMarkdown: { pattern: RegExp; what: string }[] = [
 
 /** A file name a web address can carry as it is: lower case letters, digits, hyphens, dots and underscores. */
 const cleanName = /^[a-z0-9._-]+$/;
+/** Folders the build writes itself, with names it chooses (the image variants' hashes, the fingerprinted assets). */
+const generated = /^\/(?:img|assets|pagefind)\//;
+
 /** A file's name has an extension; a page's address has none (or .html). */
 const hasExtension = /\.[A-Za-z0-9]{1,5}$/;
 
@@ -46,7 +49,7 @@ function decoded(text: string): string {
 /** The message for a file whose name makes a bad address, or undefined if the address is fine or not a file on this site. */
 export function badFileName(address: string): string | undefined {
   const written = address.trim();
-  if (!written || /^(?:[a-z][a-z0-9+.-]*:|\/\/|#)/i.test(written)) return undefined;
+  if (!written || /^(?:[a-z][a-z0-9+.-]*:|\/\/|#)/i.test(written) || generated.test(written)) return undefined;
   const segment = lastSegment(written);
   if (!hasExtension.test(segment)) return undefined;
   const name = decoded(segment);
