@@ -62,6 +62,7 @@ export class RenderedChecker {
   readonly problems: Problem[] = [];
   private readonly links = new Map<string, PageLinks>();
   private readonly files = new Map<string, string>();
+  private readonly sourcesChecked = new Set<string>();
 
   constructor(
     private readonly readSource: SourceReader,
@@ -75,13 +76,13 @@ export class RenderedChecker {
     this.links.set(page.path, collector.links);
     this.files.set(page.path, page.file);
     for (const finding of findings) this.problems.push(placeFinding(page.file, finding, this.readSource));
+    // A markdown page's own HTML, once per source file (a paginated source renders many pages).
     const source = this.readSource(page.file);
     if (source !== undefined && !this.sourcesChecked.has(page.file)) {
       this.sourcesChecked.add(page.file);
       this.problems.push(...checkHtmlBlocks(page.file, source));
     }
   }
-  private readonly sourcesChecked = new Set<string>();
 
   /** The problems on every page checked, with the links that lead nowhere. `files`: site paths of every file built. */
   finish(files: ReadonlySet<string>): Problem[] {
