@@ -114,7 +114,7 @@ export function explain(problem: HtmlProblem): string {
     case "wcag/h71":
       return "a group of form fields has no <legend>: add one that says what the group is";
     case "long-title":
-      return "the page title is too long for search results: shorten the title";
+      return "the page's title, with the site's name after it, is too long to show whole in search results: shorten the title: line in the front matter";
     case "element-name":
     case "unknown-element":
       return `<${first}> is not an HTML tag: remove it, or check its spelling`;
@@ -149,7 +149,9 @@ export async function checkHtmlValidity(pages: readonly RenderedPage[], config: 
       if (reportedByScanner.has(problem.rule) || consequence(problem)) continue;
       const element = elementAt(page.html, offsetOf(page.html, problem.line, problem.column));
       if (problem.rule === "element-required-attributes" && element?.tag === "iframe" && /"title"/.test(problem.message)) continue;
-      const where = locate(page.file, readSource, needlesFor(element, problem));
+      // The <title> is made from the front matter's title, so that is where to change it.
+      const needles = problem.rule === "long-title" ? [/^title:/m] : needlesFor(element, problem);
+      const where = locate(page.file, readSource, needles);
       problems.push(error(page.file, where.line, where.column, `${explain(problem)}${fromLayout(where.inLayout)}`));
     }
   }

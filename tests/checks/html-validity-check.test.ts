@@ -46,3 +46,13 @@ describe("HTML validity for editors", () => {
     expect(explain({ page: "/x/", line: 1, column: 1, rule: "some-new-rule", message: "Something is wrong" })).toMatch(/^the HTML here is not valid: Something is wrong\. Correct it/);
   });
 });
+
+describe("a title too long for search results", () => {
+  it("is placed at the title: line of the front matter", async () => {
+    const { page, source } = fixturePage("page", "Text.\n");
+    const long = "A very long page title that goes on and on about leadership across the whole public service";
+    page.html = page.html.replace("<title>A page</title>", `<title>${long} | National Leadership Centre</title>`);
+    const problems = (await checkHtmlValidity([page], config, () => source.replace("title: A page", `title: ${long}`))).map(formatProblem);
+    expect(problems).toEqual([expect.stringMatching(/^content\/page\.md:2:1: error: the page's title, with the site's name after it, is too long .*shorten the title: line in the front matter$/)]);
+  });
+});
