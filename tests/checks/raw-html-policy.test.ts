@@ -17,6 +17,7 @@ const refused: Array<[string, string, string]> = [
   ["vbscript: link", '<a href="vbscript:msgbox(1)">Open</a>\n', "is a vbscript: address"],
   ["data: document", '<a href="data:text/html,<b>x</b>">Open</a>\n', "is an address that carries a whole file (data:)"],
   ["data: picture", '<img src="data:image/svg+xml,<svg></svg>" alt="x">\n', "is an address that carries a whole file (data:)"],
+  ["data: PNG picture", '<img src="data:image/png;base64,iVBORw0KGgo=" alt="x">\n', "is an address that carries a whole file (data:)"],
   ["form action javascript:", '<form action="javascript:go()"><button type="submit">Go</button></form>\n', 'action="javascript:go()" on <form>'],
   ["formaction javascript:", '<form action="/search/"><button type="submit" formaction="javascript:go()">Go</button></form>\n', 'formaction="javascript:go()" on <button>'],
   ["meta refresh in the body", '<meta http-equiv="refresh" content="0; url=https://example.org/">\n', '<meta http-equiv="refresh"> in a page can send visitors elsewhere'],
@@ -46,6 +47,7 @@ const allowed: Array<[string, string]> = [
   ["a picture from the site", '<img src="/static/a.svg" alt="A chart">\n'],
   ["a form that searches the site", '<form action="/search/" method="get"><label for="q">Search</label><input id="q" name="q"><button type="submit">Search</button></form>\n'],
   ["a mail link", "Write to [the team](mailto:team@example.org).\n"],
+  ["a link that opens a data: picture", '<a href="data:image/png;base64,iVBORw0KGgo=">The chart</a>\n'],
   ["words about scripts", "The words `<script>` and `onclick=` in code are shown, not run.\n"],
 ];
 

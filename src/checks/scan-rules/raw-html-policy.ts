@@ -27,12 +27,15 @@ function otherHost(address: string): URL | undefined {
   }
 }
 
-/** An address that runs code or smuggles a document in: javascript:, vbscript:, data: (pictures aside). */
-function dangerousScheme(address: string): string | undefined {
+/**
+ * An address that runs code or smuggles a document in: javascript:, vbscript:, data:.
+ * A link may open a data: picture; a page may not load one (the CSP allows pictures from the site only).
+ */
+function dangerousScheme(address: string, pictureAllowed: boolean): string | undefined {
   // Browsers ignore tabs, newlines and leading spaces in a scheme ("java\tscript:").
   const compact = address.replace(/[\t\n\r]/g, "").trimStart().toLowerCase();
   const scheme = /^(javascript|vbscript|data):/.exec(compact)?.[1];
-  if (scheme === "data" && /^data:image\/(?:png|jpe?g|gif|webp|avif)[;,]/.test(compact)) return undefined;
+  if (scheme === "data" && pictureAllowed && /^data:image\/(?:png|jpe?g|gif|webp|avif)[;,]/.test(compact)) return undefined;
   return scheme;
 }
 
@@ -130,7 +133,7 @@ export function rawHtmlPolicy(hosts: AllowedHosts = allowedHosts): PageRule {
       for (const attribute of addressAttributes) {
         const value = attributes[attribute];
         if (value === undefined || !value.includes(":")) continue;
-        const scheme = dangerousScheme(value);
+        const scheme = dangerousScheme(value, attribute === "href");
         if (!scheme) continue;
         const blocked = scheme === "data" ? "an address that carries a whole file (data:)" : `a ${scheme}: address, which runs code`;
         report(context, element, `${attribute}="${value.slice(0, 40)}${value.length > 40 ? "…" : ""}" on <${name}> is ${blocked}; the site's security policy blocks it: link to a page or a file in static/ instead`, [tagWith(name, attribute, value.slice(0, 20)), `${scheme}:`]);
