@@ -96,7 +96,7 @@ function literalMessage(found: string, what: string, context: ScanContext): stri
 export function fileNames(): PageRule {
   return {
     open(element, context) {
-      if (!context.inside("main")) return;
+      if ((element.name !== "a" && element.name !== "img" && element.name !== "source") || !context.inside("main")) return;
       const a = element.attributes;
       const addresses = element.name === "a" ? [a.href] : element.name === "img" || element.name === "source" ? [a.src, ...srcsetUrls(a.srcset ?? "")] : [];
       for (const address of addresses) {
