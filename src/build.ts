@@ -4,7 +4,7 @@ import { dirname, join, resolve } from "node:path";
 import Eleventy from "@11ty/eleventy";
 import { besideOutput, markBuild, outputFolderProblem, restoreInterruptedSwap, swapInto, takeLock } from "./build/output-folder.js";
 import { countErrors, error, warning, type Problem } from "./checks/problems.js";
-import { checkRendered, checkSources, renderedPages, type EleventyOutput } from "./checks/run-checks.js";
+import { checkRendered, checkRenderedInDepth, checkSources, renderedPages, type EleventyOutput } from "./checks/run-checks.js";
 import { listSiteFiles } from "./checks/link-check.js";
 import { buildSearchIndex } from "./output/search-index.js";
 
@@ -17,6 +17,8 @@ export interface BuildOptions {
   runMode?: "build" | "serve" | "watch";
   /** Warnings fail the build too. */
   strict?: boolean;
+  /** Also check HTML validity and page weight (slower; `npm run check` does, and CI runs it before the build). Default: when not writing. */
+  inDepth?: boolean;
 }
 
 export interface BuildResult {
@@ -142,6 +144,7 @@ async function renderAndCheck(
     // Pagefind reads the finished pages in a process of its own, so it indexes while the checks run here.
     const indexing = staging ? buildSearchIndex(staging).then(() => undefined, (caught: unknown) => caught) : Promise.resolve(undefined);
     problems.push(...checkRendered(root, pages, files, sources));
+    if (options.inDepth ?? staging === undefined) problems.push(...(await checkRenderedInDepth(root, pages, results, staging ?? output, sources)));
     const indexError = await indexing;
     if (indexError) throw indexError;
     return { ok: countErrors(problems, strict) === 0, changed: false, problems, pages: pages.length };

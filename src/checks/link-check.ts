@@ -2,7 +2,7 @@
 // Works on the site as files (readSiteDir) or as rendered in memory, so the build's content checks can reuse it.
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { parse, type HTMLElement } from "node-html-parser";
+import { scanPage, type PageRule } from "./page-scanner.js";
 
 export interface SiteFiles {
   /** Site path of each HTML file, e.g. "/news/index.html" → its HTML. */
@@ -56,39 +56,38 @@ export function srcsetUrls(srcset: string): string[] {
   return urls;
 }
 
-/** A page parsed as the link check reads it: noscript and pre as markup, so their links are checked; script and style as text. */
-export function parsePage(html: string): HTMLElement {
-  return parse(html, { blockTextElements: { script: true, style: true } });
-}
-
-/** One pass over a parsed page: the ids it offers and the links it holds. */
-export function pageLinks(root: HTMLElement): PageLinks {
-  const ids = new Set<string>();
-  const links: Link[] = [];
-  let base: string | undefined;
-  const visit = (element: HTMLElement) => {
-    const attributes = element.attrs;
-    const tag = element.rawTagName?.toLowerCase();
-    if (attributes.id) ids.add(attributes.id);
-    if (tag === "a" && attributes.name) ids.add(attributes.name);
-    if (tag === "base") base ??= attributes.href;
-    else {
+/** Collects a page's ids and links as the scanner reads it (noscript and pre as markup, so their links count; scripts and styles as text). */
+export function linkCollector(): { rule: PageRule; links: PageLinks } {
+  const found: PageLinks = { ids: new Set<string>(), links: [], base: undefined };
+  const rule: PageRule = {
+    open({ name, attributes }) {
+      if (attributes.id) found.ids.add(attributes.id);
+      if (name === "a" && attributes.name) found.ids.add(attributes.name);
+      if (name === "base") {
+        found.base ??= attributes.href;
+        return;
+      }
       for (const attribute of addressAttributes) {
         const value = attributes[attribute];
-        if (value !== undefined) links.push({ attribute, target: value });
+        if (value !== undefined) found.links.push({ attribute, target: value });
       }
       if (attributes.srcset !== undefined) {
-        for (const url of srcsetUrls(attributes.srcset)) links.push({ attribute: "srcset", target: url });
+        for (const url of srcsetUrls(attributes.srcset)) found.links.push({ attribute: "srcset", target: url });
       }
-      if (tag === "meta" && attributes["http-equiv"]?.toLowerCase() === "refresh") {
+      if (name === "meta" && attributes["http-equiv"]?.toLowerCase() === "refresh") {
         const url = /url\s*=\s*['"]?([^'"]+)/i.exec(attributes.content ?? "")?.[1];
-        if (url) links.push({ attribute: "content", target: url.trim() });
+        if (url) found.links.push({ attribute: "content", target: url.trim() });
       }
-    }
-    for (const child of element.childNodes) if (child.nodeType === 1) visit(child as HTMLElement);
+    },
   };
-  visit(root);
-  return { ids, links, base };
+  return { rule, links: found };
+}
+
+/** One page's ids and links, read on its own. */
+export function pageLinks(html: string): PageLinks {
+  const { rule, links } = linkCollector();
+  scanPage(html, [rule]);
+  return links;
 }
 
 /** "/news/index.html" → "/news/", the address a visitor sees. */
@@ -118,7 +117,7 @@ function decode(text: string): string | undefined {
  */
 export function findBrokenLinks(site: SiteFiles): BrokenLink[] {
   const pages = new Map<string, PageLinks>();
-  for (const [path, html] of site.html) pages.set(path, pageLinks(parsePage(html)));
+  for (const [path, html] of site.html) pages.set(path, pageLinks(html));
   return checkLinks(pages, site.files);
 }
 

@@ -1,5 +1,11 @@
-import { checkLinks, pageLinks, parsePage, type PageLinks } from "./link-check.js";
-import { error, positionAt, type Problem } from "./problems.js";
+import type { AllowedHosts } from "../output/allowed-hosts.js";
+import { checkHtmlBlocks } from "./html-blocks.js";
+import { checkLinks, linkCollector, type PageLinks } from "./link-check.js";
+import { scanPage, type Finding, type PageRule } from "./page-scanner.js";
+import { error, positionAt, warning, type Problem } from "./problems.js";
+import { frameTitle, headingLevels, imageAlt, linkText, newTabNoopener, oneMainHeading, tableHeaders } from "./scan-rules/accessibility.js";
+import { fileNames, literalMarkdownText } from "./scan-rules/broken-markdown.js";
+import { rawHtmlPolicy } from "./scan-rules/raw-html-policy.js";
 
 /** One page as Eleventy rendered it. */
 export interface RenderedPage {
@@ -13,9 +19,15 @@ export interface RenderedPage {
 /** Reads page sources on demand, once each. */
 export type SourceReader = (file: string) => string | undefined;
 
+export interface Placed {
+  line: number;
+  column: number;
+  inLayout: boolean;
+}
+
 /** Where in the page's source a problem starts: the first place a needle matches, tried in turn, else the top of the file. */
-function locate(page: RenderedPage, readSource: SourceReader, needles: readonly (string | RegExp)[]): { line: number; column: number; inLayout: boolean } {
-  const text = readSource(page.file);
+export function locate(file: string, readSource: SourceReader, needles: readonly (string | RegExp)[]): Placed {
+  const text = readSource(file);
   if (text !== undefined) {
     for (const needle of needles) {
       const index = typeof needle === "string" ? (needle ? text.indexOf(needle) : -1) : text.search(needle);
@@ -25,69 +37,73 @@ function locate(page: RenderedPage, readSource: SourceReader, needles: readonly 
   return { line: 1, column: 1, inLayout: true };
 }
 
-/** An element's opening tag in the source, with an attribute holding `value`: <iframe ... src="/x/". */
-function tagWith(tag: string, attribute: string, value: string): RegExp {
-  const escaped = value.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-  return new RegExp(`<${tag}\\b[^<>]*\\b${attribute}=["']?${escaped}["' >]`, "i");
+export function fromLayout(inLayout: boolean): string {
+  return inLayout ? " (it comes from the page's layout, not from this file)" : "";
 }
 
-function fromLayout(inLayout: boolean): string {
-  return inLayout ? " (it comes from the page's layout, not from this file)" : "";
+/** A finding on a rendered page as a problem in its source file. */
+export function placeFinding(file: string, finding: Finding, readSource: SourceReader): Problem {
+  const where = finding.wholePage ? { line: 1, column: 1, inLayout: false } : locate(file, readSource, finding.needles);
+  const make = finding.severity === "warning" ? warning : error;
+  return make(file, where.line, where.column, `${finding.message}${fromLayout(where.inLayout)}`);
+}
+
+/** Every rule a rendered page is checked by, fresh for one page (rules keep state while a page streams past). */
+export function pageRules(hosts?: AllowedHosts): PageRule[] {
+  return [oneMainHeading(), headingLevels(), imageAlt(), frameTitle(), newTabNoopener(), linkText(), tableHeaders(), rawHtmlPolicy(hosts), literalMarkdownText(), fileNames()];
+}
+
+/**
+ * Checks rendered pages one at a time, keeping only what the site-wide link
+ * check needs (each page's ids and links), so a page can be dropped once it
+ * is checked. `finish` runs the link check over everything seen.
+ */
+export class RenderedChecker {
+  readonly problems: Problem[] = [];
+  private readonly links = new Map<string, PageLinks>();
+  private readonly files = new Map<string, string>();
+  private readonly sourcesChecked = new Set<string>();
+
+  constructor(
+    private readonly readSource: SourceReader,
+    private readonly hosts?: AllowedHosts,
+  ) {}
+
+  /** One pass over the page feeds every rule and the link collector. */
+  check(page: RenderedPage): void {
+    const collector = linkCollector();
+    const findings = scanPage(page.html, [...pageRules(this.hosts), collector.rule]);
+    this.links.set(page.path, collector.links);
+    this.files.set(page.path, page.file);
+    for (const finding of findings) this.problems.push(placeFinding(page.file, finding, this.readSource));
+    // A markdown page's own HTML, once per source file (a paginated source renders many pages).
+    const source = this.readSource(page.file);
+    if (source !== undefined && !this.sourcesChecked.has(page.file)) {
+      this.sourcesChecked.add(page.file);
+      this.problems.push(...checkHtmlBlocks(page.file, source));
+    }
+  }
+
+  /** The problems on every page checked, with the links that lead nowhere. `files`: site paths of every file built. */
+  finish(files: ReadonlySet<string>): Problem[] {
+    for (const broken of checkLinks(this.links, files)) {
+      const file = this.files.get(broken.page);
+      if (!file) continue;
+      const where = locate(file, this.readSource, [`(${broken.target}`, `"${broken.target}"`, `'${broken.target}'`, broken.target]);
+      this.problems.push(error(file, where.line, where.column, `broken link "${broken.target}": ${broken.reason}. Correct the address or remove the link${fromLayout(where.inLayout)}`));
+    }
+    return this.problems;
+  }
 }
 
 /**
  * Problems a visitor would meet on the rendered pages: links to nothing,
- * headings, images without alt text, untitled frames, unsafe new-tab links.
- * Each page is parsed once, for these checks and the link check together.
+ * headings, images without alt text, untitled frames, unsafe new-tab links,
+ * raw HTML the security policy blocks, markdown shown as written.
+ * Each page is read once, by a streaming scanner, for all of these together.
  */
-export function checkRenderedPages(pages: readonly RenderedPage[], files: ReadonlySet<string>, readSource: SourceReader): Problem[] {
-  const problems: Problem[] = [];
-  const bySitePath = new Map(pages.map((page) => [page.path, page]));
-  const links = new Map<string, PageLinks>();
-
-  for (const page of pages) {
-    const root = parsePage(page.html);
-    links.set(page.path, pageLinks(root));
-
-    const headings = root.querySelectorAll("h1");
-    if (headings.length === 0) {
-      problems.push(error(page.file, 1, 1, "the page has no main heading (h1): give it a title in the front matter, or a layout that shows the title"));
-    } else if (headings.length > 1) {
-      const second = headings[1]?.text.trim() ?? "";
-      const where = locate(page, readSource, [`# ${second}`, `<h1`, second]);
-      problems.push(
-        error(page.file, where.line, where.column, `the page has ${headings.length} main headings (h1); a page has one, its title. Make "${second}" a ## heading${fromLayout(where.inLayout)}`),
-      );
-    }
-
-    for (const image of root.querySelectorAll("img")) {
-      if (image.hasAttribute("alt")) continue;
-      const src = image.getAttribute("src") ?? "";
-      const where = locate(page, readSource, [tagWith("img", "src", src), src, "<img"]);
-      problems.push(error(page.file, where.line, where.column, `image ${src} has no alt text: add alt="what the picture shows", or alt="" if it is only decoration${fromLayout(where.inLayout)}`));
-    }
-
-    for (const frame of root.querySelectorAll("iframe")) {
-      if ((frame.getAttribute("title") ?? "").trim()) continue;
-      const src = frame.getAttribute("src") ?? "";
-      const where = locate(page, readSource, [tagWith("iframe", "src", src), "<iframe"]);
-      problems.push(error(page.file, where.line, where.column, `embedded frame ${src} has no title: add title="what it shows" so screen reader users know what it is${fromLayout(where.inLayout)}`));
-    }
-
-    for (const link of root.querySelectorAll('a[target="_blank"]')) {
-      const rel = (link.getAttribute("rel") ?? "").toLowerCase().split(/\s+/);
-      if (rel.includes("noopener")) continue;
-      const href = link.getAttribute("href") ?? "";
-      const where = locate(page, readSource, [tagWith("a", "href", href), 'target="_blank"']);
-      problems.push(error(page.file, where.line, where.column, `link to ${href} opens a new tab without rel="noopener": add rel="noopener noreferrer" to it${fromLayout(where.inLayout)}`));
-    }
-  }
-
-  for (const broken of checkLinks(links, files)) {
-    const page = bySitePath.get(broken.page);
-    if (!page) continue;
-    const where = locate(page, readSource, [`(${broken.target}`, `"${broken.target}"`, `'${broken.target}'`, broken.target]);
-    problems.push(error(page.file, where.line, where.column, `broken link "${broken.target}": ${broken.reason}. Correct the address or remove the link${fromLayout(where.inLayout)}`));
-  }
-  return problems;
+export function checkRenderedPages(pages: readonly RenderedPage[], files: ReadonlySet<string>, readSource: SourceReader, hosts?: AllowedHosts): Problem[] {
+  const checker = new RenderedChecker(readSource, hosts);
+  for (const page of pages) checker.check(page);
+  return checker.finish(files);
 }

@@ -1,8 +1,10 @@
-import { existsSync, readFileSync, statSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative, resolve, sep } from "node:path";
 import { layoutAliases, layoutNames } from "../content/layouts.js";
 import { listContentFiles, staticLinks } from "../content/trust.js";
 import { checkFields, checkPageSource } from "./front-matter.js";
+import type { ReadSiteFile } from "../gates/page-weight.js";
+import { checkPageWeight } from "./page-weight-check.js";
 import { error, type Problem } from "./problems.js";
 import { checkRenderedPages, type RenderedPage } from "./rendered.js";
 import { checkSiteStructure, type SourcedPage } from "./site-structure.js";
@@ -108,4 +110,32 @@ export function checkRendered(root: string, pages: readonly RenderedPage[], file
     return sources.get(file);
   };
   return checkRenderedPages(pages, files, read);
+}
+
+/**
+ * The slower checks `npm run check` adds (CI runs it before the build): HTML
+ * validity with the committed .htmlvalidate.json, and the page-weight budget.
+ * `results`: everything Eleventy rendered, so stylesheets and scripts are
+ * weighed as built; static files are read from the project.
+ */
+export async function checkRenderedInDepth(root: string, pages: readonly RenderedPage[], results: readonly EleventyOutput[], outputDir: string, sources: Map<string, string>): Promise<Problem[]> {
+  const read = (file: string) => {
+    if (!sources.has(file) && existsSync(join(root, file))) sources.set(file, readFileSync(join(root, file), "utf8"));
+    return sources.get(file);
+  };
+  const out = resolve(root, outputDir);
+  const built = new Map<string, string>();
+  for (const result of results) {
+    if (result.outputPath && typeof result.content === "string") built.set(`/${relative(out, resolve(root, result.outputPath)).split(sep).join("/")}`, result.content);
+  }
+  const readSiteFile: ReadSiteFile = (sitePath) => {
+    const found = built.get(sitePath);
+    if (found !== undefined) return found;
+    const file = resolve(root, `.${sitePath}`);
+    return file.startsWith(resolve(root, "static") + sep) && existsSync(file) && statSync(file).isFile() ? readFileSync(file) : undefined;
+  };
+  // Loaded only here: html-validate is large, and a build without these checks never needs it.
+  const { checkHtmlValidity } = await import("./html-validity-check.js");
+  const config = JSON.parse(readFileSync(join(root, ".htmlvalidate.json"), "utf8")) as Parameters<typeof checkHtmlValidity>[1];
+  return [...(await checkHtmlValidity(pages, config, read)), ...checkPageWeight(pages, readSiteFile)];
 }

@@ -17,20 +17,29 @@ export function readHtmlValidateConfig(file: string): ConfigData {
   return JSON.parse(readFileSync(file, "utf8")) as ConfigData;
 }
 
-/** Every error html-validate finds in the pages (site path → HTML), page by page. */
-export async function findInvalidHtml(pages: Map<string, string>, config: ConfigData): Promise<HtmlProblem[]> {
-  // root: the given config is the whole config, whatever files lie around the pages.
-  const validator = new HtmlValidate({ ...config, root: true });
+/** A validator with exactly the given config, whatever files lie around the pages (root). */
+export function htmlValidator(config: ConfigData): HtmlValidate {
+  return new HtmlValidate({ ...config, root: true });
+}
+
+/** Every error html-validate finds in one page. */
+export async function validatePage(validator: HtmlValidate, page: string, html: string): Promise<HtmlProblem[]> {
   const problems: HtmlProblem[] = [];
-  for (const [page, html] of pages) {
-    const report = await validator.validateString(html, page);
-    for (const result of report.results) {
-      for (const message of result.messages) {
-        if (message.severity < 2) continue;
-        problems.push({ page, line: message.line, column: message.column, rule: message.ruleId, message: message.message });
-      }
+  const report = await validator.validateString(html, page);
+  for (const result of report.results) {
+    for (const message of result.messages) {
+      if (message.severity < 2) continue;
+      problems.push({ page, line: message.line, column: message.column, rule: message.ruleId, message: message.message });
     }
   }
+  return problems;
+}
+
+/** Every error html-validate finds in the pages (site path → HTML), page by page. */
+export async function findInvalidHtml(pages: Map<string, string>, config: ConfigData): Promise<HtmlProblem[]> {
+  const validator = htmlValidator(config);
+  const problems: HtmlProblem[] = [];
+  for (const [page, html] of pages) problems.push(...(await validatePage(validator, page, html)));
   return problems;
 }
 

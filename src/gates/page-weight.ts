@@ -3,7 +3,7 @@
 import { readFileSync, statSync } from "node:fs";
 import { join, normalize } from "node:path";
 import { gzipSync } from "node:zlib";
-import { parse, type HTMLElement } from "node-html-parser";
+import { scanPage, type ScannedElement } from "../checks/page-scanner.js";
 
 export interface Budget {
   /** Gzipped bytes of HTML plus render-blocking CSS. */
@@ -67,17 +67,49 @@ function cssImports(css: string): string[] {
   return [...css.matchAll(/@import\s+(?:url\(\s*)?["']?([^"')\s;]+)/g)].map((match) => match[1] ?? "").filter(Boolean);
 }
 
-function blocksRendering(link: HTMLElement): boolean {
-  const rel = (link.getAttribute("rel") ?? "").toLowerCase().split(/\s+/);
-  if (!rel.includes("stylesheet") || rel.includes("alternate") || link.hasAttribute("disabled")) return false;
-  const media = (link.getAttribute("media") ?? "all").trim().toLowerCase();
+function blocksRendering(link: ScannedElement): boolean {
+  const rel = (link.attributes.rel ?? "").toLowerCase().split(/\s+/);
+  if (!rel.includes("stylesheet") || rel.includes("alternate") || link.attributes.disabled !== undefined) return false;
+  const media = (link.attributes.media ?? "all").trim().toLowerCase();
   return media !== "print" && media !== "not all";
+}
+
+interface PageResources {
+  stylesheets: string[];
+  scripts: { src: string; blocking: boolean }[];
+  modulePreloads: string[];
+  inline: string;
+}
+
+/** What a page loads, read in one streaming pass. */
+function pageResources(html: string): PageResources {
+  const found: PageResources = { stylesheets: [], scripts: [], modulePreloads: [], inline: "" };
+  const isJs = (element: ScannedElement) => jsTypes.has((element.attributes.type ?? "").trim().toLowerCase());
+  scanPage(html, [
+    {
+      open(element, context) {
+        const { name, attributes } = element;
+        if (name === "link" && blocksRendering(element)) found.stylesheets.push(attributes.href ?? "");
+        if (name === "link" && (attributes.rel ?? "").toLowerCase().split(/\s+/).includes("modulepreload")) found.modulePreloads.push(attributes.href ?? "");
+        // JSON-LD, templates and scripts held back until consent (type="text/plain") are not JavaScript.
+        if (name !== "script" || attributes.src === undefined || !isJs(element)) return;
+        const type = (attributes.type ?? "").trim().toLowerCase();
+        // Parser-blocking: a classic script in <head> without async or defer.
+        const blocking = type !== "module" && attributes.async === undefined && attributes.defer === undefined && context.inside("head");
+        found.scripts.push({ src: attributes.src, blocking });
+      },
+      rawText(text, element) {
+        if (element.name === "script" && element.attributes.src === undefined && isJs(element)) found.inline += text;
+      },
+    },
+  ]);
+  return found;
 }
 
 /** Weighs one page: its HTML, the CSS that blocks its rendering, and its JavaScript, all gzipped. */
 export function measurePage(page: string, html: string, read: ReadSiteFile, options: WeightOptions = {}): PageWeight {
   const allowed = options.allowedScript ?? pagefindOnSearch;
-  const root = parse(html);
+  const resources = pageResources(html);
   const pageUrl = new URL(page, origin);
   const weight: PageWeight = { page, html: gzipSize(html), blockingCss: 0, firstRoundTrip: 0, js: 0, allowedJs: 0, blockingElsewhere: [], scriptsElsewhere: [], missing: [] };
 
@@ -98,7 +130,7 @@ export function measurePage(page: string, html: string, read: ReadSiteFile, opti
     weight.blockingCss += gzipSize(css);
     for (const imported of cssImports(css.toString())) addStylesheet(imported, new URL(path, origin));
   };
-  for (const link of root.querySelectorAll("link")) if (blocksRendering(link)) addStylesheet(link.getAttribute("href") ?? "", pageUrl);
+  for (const href of resources.stylesheets) addStylesheet(href, pageUrl);
 
   const seenJs = new Set<string>();
   const addScript = (address: string, blocking: boolean) => {
@@ -115,20 +147,9 @@ export function measurePage(page: string, html: string, read: ReadSiteFile, opti
     if (allowed(page, path)) weight.allowedJs += gzipSize(js);
     else weight.js += gzipSize(js);
   };
-  let inline = "";
-  for (const script of root.querySelectorAll("script")) {
-    const type = (script.getAttribute("type") ?? "").trim().toLowerCase();
-    if (!jsTypes.has(type)) continue; // JSON-LD, templates, scripts held back until consent (type="text/plain")
-    const src = script.getAttribute("src");
-    if (src === undefined) inline += script.textContent;
-    else {
-      // Parser-blocking: a classic script in <head> without async or defer.
-      const blocking = type !== "module" && !script.hasAttribute("async") && !script.hasAttribute("defer") && script.closest("head") !== null;
-      addScript(src, blocking);
-    }
-  }
-  for (const link of root.querySelectorAll('link[rel="modulepreload"]')) addScript(link.getAttribute("href") ?? "", false);
-  if (inline.trim()) weight.js += gzipSize(inline);
+  for (const script of resources.scripts) addScript(script.src, script.blocking);
+  for (const href of resources.modulePreloads) addScript(href, false);
+  if (resources.inline.trim()) weight.js += gzipSize(resources.inline);
 
   weight.firstRoundTrip = weight.html + weight.blockingCss;
   return weight;

@@ -1,7 +1,9 @@
+import { analyticsHosts, cspSources } from "./allowed-hosts.js";
+
 /**
  * Google Analytics 4, loaded by src/scripts/consent.js only after a visitor
  * agrees. Everything the browser must be allowed to fetch for it is listed
- * here, so the Content-Security-Policy allows that and nothing more.
+ * in allowed-hosts.ts, so the Content-Security-Policy allows that and nothing more.
  */
 export interface AnalyticsLoader {
   id: string;
@@ -22,9 +24,9 @@ export function analyticsLoader(id: string): AnalyticsLoader | undefined {
     id: clean,
     scriptUrl: `https://www.googletagmanager.com/gtag/js?id=${clean}`,
     csp: {
-      "script-src": ["https://*.googletagmanager.com"],
-      "img-src": ["https://*.google-analytics.com", "https://*.googletagmanager.com"],
-      "connect-src": ["https://*.google-analytics.com", "https://*.analytics.google.com", "https://*.googletagmanager.com"],
+      "script-src": cspSources(analyticsHosts.scripts),
+      "img-src": cspSources(analyticsHosts.images),
+      "connect-src": cspSources(analyticsHosts.connect),
     },
   };
 }

@@ -1,3 +1,4 @@
+import { allowedHosts, cspSources, type AllowedHosts } from "./allowed-hosts.js";
 import { analyticsLoader } from "./analytics.js";
 
 /**
@@ -5,22 +6,25 @@ import { analyticsLoader } from "./analytics.js";
  * our own origin only; nothing inline. Exceptions, each for one reason:
  * - 'wasm-unsafe-eval': Pagefind's search runs as WebAssembly (it allows
  *   compiling WebAssembly, not JavaScript eval);
- * - frame-src player.vimeo.com: the video, once a visitor asks to play it;
+ * - the hosts in allowed-hosts.ts (frame-src player.vimeo.com: the video,
+ *   once a visitor asks to play it), the same list the raw-HTML check reads;
  * - the analytics sources, only when an analytics ID is configured.
  */
-export function contentSecurityPolicy(analyticsId = ""): string {
+export function contentSecurityPolicy(analyticsId = "", hosts: AllowedHosts = allowedHosts): string {
   const analytics = analyticsLoader(analyticsId);
+  const self = (list: readonly string[], ...more: string[]) => ["'self'", ...cspSources(list), ...more];
   const directives: Record<string, string[]> = {
     "default-src": ["'self'"],
-    "script-src": ["'self'", "'wasm-unsafe-eval'", ...(analytics?.csp["script-src"] ?? [])],
-    "style-src": ["'self'"],
-    "img-src": ["'self'", ...(analytics?.csp["img-src"] ?? [])],
-    "font-src": ["'self'"],
-    "connect-src": ["'self'", ...(analytics?.csp["connect-src"] ?? [])],
-    "frame-src": ["https://player.vimeo.com"],
+    "script-src": self(hosts.scripts, "'wasm-unsafe-eval'", ...(analytics?.csp["script-src"] ?? [])),
+    "style-src": self(hosts.styles),
+    "img-src": self(hosts.images, ...(analytics?.csp["img-src"] ?? [])),
+    "font-src": self(hosts.fonts),
+    "connect-src": self(hosts.connect, ...(analytics?.csp["connect-src"] ?? [])),
+    ...(hosts.media.length ? { "media-src": self(hosts.media) } : {}),
+    "frame-src": hosts.frames.length ? cspSources(hosts.frames) : ["'none'"],
     "object-src": ["'none'"],
     "base-uri": ["'self'"],
-    "form-action": ["'self'"],
+    "form-action": self(hosts.forms),
     "frame-ancestors": ["'none'"],
     "upgrade-insecure-requests": [],
   };

@@ -66,12 +66,13 @@ describe("a build with editors' mistakes", () => {
         expect.stringMatching(/^content\/mistakes\.md:10:\d+: error: broken link "\/contact\/#no-such-part": no element with id="no-such-part" on \/contact\//),
         expect.stringMatching(/^content\/mistakes\.md:12:1: error: image \/static\/img\/report-cover\.svg has no alt text/),
         expect.stringMatching(/^content\/mistakes\.md:14:1: error: embedded frame \/contact\/ has no title/),
+        expect.stringMatching(/^content\/mistakes\.md:14:1: error: a frame showing \/contact\/ is blocked by the site's security policy/),
         expect.stringMatching(/^content\/mistakes\.md:16:1: error: link to \/contact\/ opens a new tab without rel="noopener"/),
         expect.stringMatching(/^content\/mistakes\.md:18:1: error: the page has 2 main headings \(h1\).*"A second main heading"/),
         expect.stringMatching(/^content\/mistakes\.md:20:\d+: error: broken link "\/static\/img\/missing\.png": no page or file at \/static\/img\/missing\.png/),
       ]),
     );
-    expect(lines).toHaveLength(8);
+    expect(lines).toHaveLength(9);
   });
 
   it("names both pages that claim one address, the one just changed first", async () => {

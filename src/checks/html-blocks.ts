@@ -1,0 +1,131 @@
+// HTML tags an editor opens in a markdown page and never closes (or closes twice). The browser then
+// closes them wherever it can, which restyles or swallows the rest of the page, and nothing says so.
+// Read from the markdown's own HTML (blocks and inline tags), so the line is the editor's.
+import { createMarkdown } from "../render/markdown.js";
+import { error, type Problem } from "./problems.js";
+
+/** Elements with no closing tag. */
+const voidElements = new Set(["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr"]);
+/** Elements whose closing tag HTML lets a page leave out. */
+const optionalEnd = new Set(["p", "li", "dt", "dd", "option", "optgroup", "tr", "td", "th", "thead", "tbody", "tfoot", "colgroup", "caption", "rb", "rt", "rp", "html", "head", "body"]);
+
+interface Tag {
+  name: string;
+  closing: boolean;
+  /** Offset in the HTML it was read from. */
+  index: number;
+}
+
+/** The tags in a piece of HTML, comments skipped. Stops at a tag that never ends, so it reads each character once. */
+export function* htmlTags(html: string): Generator<Tag> {
+  let i = 0;
+  while ((i = html.indexOf("<", i)) >= 0) {
+    if (html.startsWith("<!--", i)) {
+      const end = html.indexOf("-->", i + 4);
+      if (end < 0) return;
+      i = end + 3;
+      continue;
+    }
+    const head = /^<(\/?)([a-zA-Z][a-zA-Z0-9-]{0,40})/.exec(html.slice(i, i + 44));
+    if (!head) {
+      i += 1;
+      continue;
+    }
+    let j = i + head[0].length;
+    let quote = "";
+    for (; j < html.length; j++) {
+      const c = html[j];
+      if (quote) {
+        if (c === quote) quote = "";
+      } else if (c === '"' || c === "'") quote = c;
+      else if (c === ">") break;
+    }
+    if (j >= html.length) return;
+    const selfClosing = html[j - 1] === "/";
+    const name = (head[2] ?? "").toLowerCase();
+    if (!selfClosing || head[1]) yield { name, closing: head[1] === "/", index: i };
+    i = j + 1;
+  }
+}
+
+/** The line (from 0) the body of a page starts on, after its front matter. */
+export function bodyStartLine(text: string): number {
+  const lines = text.split("\n");
+  if ((lines[0] ?? "").replace(/^\uFEFF/, "").trim() !== "---") return 0;
+  for (let i = 1; i < lines.length; i++) if (/^(?:---|\.\.\.)\s*$/.test(lines[i] ?? "")) return i + 1;
+  return 0;
+}
+
+type Token = ReturnType<ReturnType<typeof createMarkdown>["parse"]>[number];
+
+/** Each piece of raw HTML in a markdown body, in order, with the body line it starts on. */
+function htmlPieces(tokens: readonly Token[]): { html: string; line: number }[] {
+  const pieces: { html: string; line: number }[] = [];
+  for (const token of tokens) {
+    if (token.type === "html_block" && token.map) pieces.push({ html: token.content, line: token.map[0] });
+    if (token.type === "inline" && token.map && token.children) {
+      let line = token.map[0];
+      for (const child of token.children) {
+        if (child.type === "html_inline") pieces.push({ html: child.content, line });
+        if (child.type === "softbreak" || child.type === "hardbreak") line += 1;
+        line += (child.content.match(/\n/g) ?? []).length;
+      }
+    }
+  }
+  return pieces;
+}
+
+let markdown: ReturnType<typeof createMarkdown> | undefined;
+
+/** Unclosed and unopened HTML tags in a markdown page, each at the line of its tag. */
+export function checkHtmlBlocks(file: string, text: string): Problem[] {
+  if (!file.endsWith(".md")) return [];
+  markdown ??= createMarkdown();
+  const start = bodyStartLine(text);
+  const body = text.split("\n").slice(start).join("\n");
+  const open: { name: string; line: number; column: number; tag: string }[] = [];
+  const problems: Problem[] = [];
+  for (const piece of htmlPieces(markdown.parse(body, {}))) {
+    // Lines counted as the tags go by, so a long block is read once.
+    let counted = 0;
+    let linesBefore = 0;
+    let lineStart = 0;
+    for (const tag of htmlTags(piece.html)) {
+      if (voidElements.has(tag.name)) continue;
+      for (; counted < tag.index; counted++) {
+        if (piece.html.charCodeAt(counted) === 10) {
+          linesBefore++;
+          lineStart = counted + 1;
+        }
+      }
+      const line = start + piece.line + linesBefore + 1;
+      const column = tag.index - lineStart + 1;
+      if (!tag.closing) {
+        const end = piece.html.indexOf(">", tag.index);
+        const written = piece.html.slice(tag.index, end < 0 ? undefined : Math.min(end + 1, tag.index + 60));
+        open.push({ name: tag.name, line, column, tag: written });
+        continue;
+      }
+      let at = open.length - 1;
+      while (at >= 0 && open[at]?.name !== tag.name) at--;
+      if (at < 0) {
+        if (!optionalEnd.has(tag.name)) problems.push(error(file, line, column, `</${tag.name}> closes a <${tag.name}> that was never opened: remove it, or add the <${tag.name}> it should close`));
+        continue;
+      }
+      for (const unclosed of open.splice(at).slice(1)) {
+        if (!optionalEnd.has(unclosed.name)) problems.push(unclosedProblem(file, unclosed, `before the </${tag.name}> on line ${line}`));
+      }
+    }
+  }
+  for (const unclosed of open) if (!optionalEnd.has(unclosed.name)) problems.push(unclosedProblem(file, unclosed, "by the end of the page"));
+  return problems;
+}
+
+function unclosedProblem(file: string, element: { name: string; line: number; column: number; tag: string }, where: string): Problem {
+  return error(
+    file,
+    element.line,
+    element.column,
+    `${element.tag} is never closed ${where}, so it takes in the rest of the page and can change how it looks: add </${element.name}> where it should end (after a blank line, if markdown comes before it)`,
+  );
+}

@@ -1,0 +1,38 @@
+// Small rendered pages for the page checks: markdown rendered as the site renders it, inside a minimal valid page.
+import { checkRenderedPages, type RenderedPage } from "../../src/checks/rendered.js";
+import { formatProblem } from "../../src/checks/problems.js";
+import { createMarkdown } from "../../src/render/markdown.js";
+
+const markdown = createMarkdown();
+
+export interface FixturePage {
+  page: RenderedPage;
+  /** The source file's text: front matter, a blank line, then the body. */
+  source: string;
+}
+
+/** A page whose content is `body` (markdown), at content/<name>.md, rendered with a title h1 from the layout. */
+export function fixturePage(name: string, body: string, head = ""): FixturePage {
+  const source = `---\ntitle: A page\nmetadesc: A page made by a test, to show what the checks say about it.\n---\n\n${body}`;
+  const html = `<!doctype html>\n<html lang="en-GB">\n<head>\n<meta charset="utf-8">\n<title>A page</title>${head}\n</head>\n<body>\n<main id="main">\n<h1>A page</h1>\n${markdown.render(body)}</main>\n</body>\n</html>\n`;
+  return { page: { path: `/${name}/index.html`, file: `content/${name}.md`, html }, source };
+}
+
+/** Files besides the pages that every fixture site has, for links to files. */
+export const fixtureFiles = ["/static/a.svg", "/assets/site.abc.js"];
+
+/** The problems the page checks report on fixture pages, as the lines an editor reads. */
+export function checkFixtures(...pages: FixturePage[]): string[] {
+  const sources = new Map(pages.map(({ page, source }) => [page.file, source]));
+  const files = new Set([...fixtureFiles, ...pages.map(({ page }) => page.path)]);
+  return checkRenderedPages(
+    pages.map(({ page }) => page),
+    files,
+    (file) => sources.get(file),
+  ).map(formatProblem);
+}
+
+/** The problems on one page made of `body`. */
+export function checkBody(body: string): string[] {
+  return checkFixtures(fixturePage("page", body));
+}
