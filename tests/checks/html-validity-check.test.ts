@@ -19,8 +19,8 @@ describe("HTML validity for editors", () => {
   });
 
   it("names a pasted embed's out-of-date attribute at its line, with the fix", async () => {
-    expect(await validity('Our film:\n\n<iframe src="https://player.vimeo.com/video/1" title="Our film" frameborder="0" allowfullscreen></iframe>\n')).toEqual([
-      'content/page.md:8:1: error: the attribute frameborder="…" on <iframe> is out of date and does nothing in today\'s browsers: remove it (embeds pasted from other sites often carry it)',
+    expect(await validity('Our film:\n\nWatch it here: <iframe src="https://player.vimeo.com/video/1" title="Our film" frameborder="0" allowfullscreen></iframe>\n')).toEqual([
+      'content/page.md:8:16: error: the attribute frameborder="…" on <iframe> is out of date and does nothing in today\'s browsers: remove it (embeds pasted from other sites often carry it)',
     ]);
   });
 

@@ -25,7 +25,7 @@ describe("npm run check on pages with content mistakes", () => {
     project = fixtureProject();
     // Lines: front matter 1–4, blank 5, body from 6.
     project.write("content/mistake-a.md", page(fields, '## Members\n\n#### Current cohort\n\n<div class="panel">\n## Join us\n[Connect](/contact/)\n</div>\n\n<section class="notes">\n\nText.\n'));
-    project.write("content/mistake-b.md", page(fields, 'Our film:\n\n<iframe src="https://player.vimeo.com/video/1" title="Our film" frameborder="0"></iframe>\n\n<script>alert(1)</script>\n\n![Delegates](/static/My Photo.JPG)\n'));
+    project.write("content/mistake-b.md", page(fields, 'Our film:\n\nWatch it here: <iframe src="https://player.vimeo.com/video/1" title="Our film" frameborder="0"></iframe>\n\n<script>alert(1)</script>\n\n![Delegates](/static/My Photo.JPG)\n'));
     result = await check(project.root, { GITHUB_ACTIONS: "true" });
   }, 120_000);
   afterAll(() => project.remove());
