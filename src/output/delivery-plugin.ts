@@ -2,7 +2,7 @@ import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import type UserConfig from "@11ty/eleventy/UserConfig";
 import { analyticsLoader } from "./analytics.js";
-import { headerRules, headersFile } from "./headers.js";
+import { headerRules, headersFile, type AreaRule } from "./headers.js";
 import { optimiseImages } from "./images.js";
 import { isHtmlOutput, minifyHtml } from "./minify-html.js";
 import type { SiteSettings } from "../content/site-settings.js";
@@ -14,7 +14,7 @@ interface BuildEvent {
 }
 
 /** What the pages are like on the wire: optimised images, minified HTML, and the host's `_headers`. */
-export function deliveryPlugin(eleventyConfig: UserConfig, site: SiteSettings): void {
+export function deliveryPlugin(eleventyConfig: UserConfig, site: SiteSettings & { headerAreas?: readonly AreaRule[] }): void {
   // The analytics loader, or false: with no ID there is no banner and no consent script. A malformed ID stops the build here.
   eleventyConfig.addGlobalData("analytics", analyticsLoader(site.analyticsId) ?? false);
 
@@ -38,6 +38,6 @@ export function deliveryPlugin(eleventyConfig: UserConfig, site: SiteSettings): 
   eleventyConfig.on("eleventy.after", async ({ directories, outputMode, results }: BuildEvent) => {
     if (outputMode !== "fs" || !directories?.output) return;
     const htmlUrls = (results ?? []).filter((result) => isHtmlOutput(result.outputPath) && typeof result.url === "string").map((result) => result.url as string);
-    await writeFile(join(directories.output, "_headers"), headersFile(headerRules(htmlUrls, site.analyticsId)));
+    await writeFile(join(directories.output, "_headers"), headersFile(headerRules(htmlUrls, site.analyticsId, site.headerAreas)));
   });
 }

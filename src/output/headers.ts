@@ -34,35 +34,81 @@ export type HeaderRules = Array<{ path: string; headers: Array<[string, string]>
 const revalidate = "public, max-age=0, must-revalidate";
 const immutable = "public, max-age=31536000, immutable";
 
+/** The browser editor's own rule (src/cms/): its address and the headers only it gets. */
+export interface AreaRule {
+  path: string;
+  headers: Array<[string, string]>;
+}
+
 /**
  * The rules for Netlify's and Cloudflare Pages' `_headers`. Both apply every
- * rule whose path matches, and Cloudflare joins a header set by two rules
- * into one value, so no header is set by two rules that match one address:
- * the security headers go on `/*`, and Cache-Control on each HTML page by its
- * address and on the fingerprinted folders by theirs.
+ * rule whose path matches, and there is no way to exclude an address from a
+ * rule. Two Content-Security-Policy headers are both enforced, and Cloudflare
+ * joins a header set by two rules into one value; so no header is set by two
+ * rules that match one address. `/*` carries only what every address shares;
+ * the site's CSP (and its opener policy) goes on each page by its address and
+ * on the site's file folders, never on `/*`, so that an area with a policy of
+ * its own (the editor at /admin/) gets exactly one.
  */
-export function headerRules(htmlUrls: readonly string[], analyticsId = ""): HeaderRules {
-  const pages = [...new Set(htmlUrls)].sort();
+export function headerRules(htmlUrls: readonly string[], analyticsId = "", areas: readonly AreaRule[] = []): HeaderRules {
+  const pages = [...new Set(htmlUrls)].filter((url) => !areas.some((area) => matchesRule(area.path, url))).sort();
+  const sitePolicy: Array<[string, string]> = [
+    ["Content-Security-Policy", contentSecurityPolicy(analyticsId)],
+    ["Cross-Origin-Opener-Policy", "same-origin"],
+  ];
   return [
     {
       path: "/*",
       headers: [
-        ["Content-Security-Policy", contentSecurityPolicy(analyticsId)],
         ["Strict-Transport-Security", "max-age=31536000; includeSubDomains"],
         ["X-Content-Type-Options", "nosniff"],
         ["X-Frame-Options", "DENY"],
         ["Referrer-Policy", "strict-origin-when-cross-origin"],
         ["Permissions-Policy", "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), microphone=(), payment=(), usb=()"],
-        ["Cross-Origin-Opener-Policy", "same-origin"],
       ],
     },
     // Names carry a content hash: a changed file gets a new name, so these can be kept for ever.
-    { path: "/assets/*", headers: [["Cache-Control", immutable]] },
-    { path: "/img/*", headers: [["Cache-Control", immutable]] },
-    ...pages.map((path) => ({ path, headers: [["Cache-Control", revalidate]] as Array<[string, string]> })),
+    { path: "/assets/*", headers: [...sitePolicy, ["Cache-Control", immutable]] },
+    { path: "/img/*", headers: [...sitePolicy, ["Cache-Control", immutable]] },
+    { path: "/static/*", headers: sitePolicy },
+    { path: "/pagefind/*", headers: sitePolicy },
+    ...pages.map((path) => ({ path, headers: [...sitePolicy, ["Cache-Control", revalidate]] as Array<[string, string]> })),
+    ...areas,
   ];
 }
 
 export function headersFile(rules: HeaderRules): string {
   return rules.map((rule) => [rule.path, ...rule.headers.map(([name, value]) => `  ${name}: ${value}`)].join("\n")).join("\n\n") + "\n";
+}
+
+/**
+ * Whether a `_headers` rule's path matches a request path, as Netlify
+ * documents it: `*` matches anything (an empty rest included), `:name` one
+ * path segment, anything else itself; a trailing slash is optional.
+ */
+export function matchesRule(rulePath: string, requestPath: string): boolean {
+  const parts = rulePath.split("/").filter(Boolean);
+  if (parts.length === 0) return requestPath === "/";
+  const pattern = parts.map((part) => (part.startsWith(":") ? "/[^/]+" : `/${part.replace(/[.+?^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*")}`)).join("");
+  return new RegExp(`^${pattern}/?$`).test(requestPath);
+}
+
+/** Every header an address gets, each matching rule's in turn, as the host applies them: a header set twice appears twice. */
+export function headersFor(rules: HeaderRules, requestPath: string): Array<[string, string]> {
+  return rules.filter((rule) => matchesRule(rule.path, requestPath)).flatMap((rule) => rule.headers);
+}
+
+/** The rules in a `_headers` file's text. */
+export function parseHeadersFile(text: string): HeaderRules {
+  const rules: HeaderRules = [];
+  for (const line of text.split(/\r?\n/)) {
+    if (!line.trim() || line.trim().startsWith("#")) continue;
+    if (!/^\s/.test(line)) rules.push({ path: line.trim(), headers: [] });
+    else {
+      const colon = line.indexOf(":");
+      const rule = rules.at(-1);
+      if (rule && colon > 0) rule.headers.push([line.slice(0, colon).trim(), line.slice(colon + 1).trim()]);
+    }
+  }
+  return rules;
 }

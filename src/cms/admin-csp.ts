@@ -1,0 +1,56 @@
+import type { AreaRule } from "../output/headers.js";
+import type { CmsSettings } from "./config.js";
+
+/**
+ * The editor's Content-Security-Policy, measured in Chromium (see docs/cms.md):
+ * Decap CMS runs with no 'unsafe-eval' and no inline script. What it needs
+ * beyond the site's policy, each for one reason:
+ * - style-src 'unsafe-inline': its styles are written by its CSS-in-JS library
+ *   into <style> elements at run time (the editor is blank without it);
+ * - img-src data: blob:: previews of pictures being uploaded, and the GitHub
+ *   backend's pictures, are shown from memory;
+ * - img-src avatars.githubusercontent.com: the signed-in editor's picture;
+ * - connect-src api.github.com: the GitHub backend reads and writes through it;
+ *   the OAuth client's host (the login popup) and, under `npm run cms`, the
+ *   local backend on 127.0.0.1.
+ */
+export function adminContentSecurityPolicy(settings: CmsSettings): string {
+  const connect = ["'self'", "https://api.github.com"];
+  if (settings.authUrl) connect.push(new URL(settings.authUrl).origin);
+  if (settings.localBackend) connect.push(new URL(settings.localBackend).origin);
+  const directives: Record<string, string[]> = {
+    "default-src": ["'self'"],
+    "script-src": ["'self'"],
+    "style-src": ["'self'"],
+    "img-src": ["'self'", "data:", "blob:", "https://avatars.githubusercontent.com"],
+    "font-src": ["'self'"],
+    "connect-src": connect,
+    "frame-src": ["'self'"],
+    "object-src": ["'none'"],
+    "base-uri": ["'self'"],
+    "form-action": ["'self'"],
+    "frame-ancestors": ["'none'"],
+  };
+  return Object.entries(directives)
+    .map(([name, sources]) => [name, ...sources].join(" "))
+    .join("; ");
+}
+
+/** Where the editor lives, and the headers only it gets: its own CSP, kept out of search engines. */
+export const adminPath = "/admin/";
+
+export function adminHeaderRules(settings: CmsSettings, bundleFolder: string): AreaRule[] {
+  return [
+    {
+      path: `${adminPath}*`,
+      headers: [
+        ["Content-Security-Policy", adminContentSecurityPolicy(settings)],
+        // The GitHub login runs in a popup on the OAuth client's host, which answers this window by postMessage.
+        ["Cross-Origin-Opener-Policy", "same-origin-allow-popups"],
+        ["X-Robots-Tag", "noindex, nofollow"],
+      ],
+    },
+    // The bundle's folder is named for its version, so it can be kept for ever.
+    { path: `${adminPath}${bundleFolder}/*`, headers: [["Cache-Control", "public, max-age=31536000, immutable"]] },
+  ];
+}
