@@ -20,8 +20,8 @@ export function adminContentSecurityPolicy(settings: CmsSettings): string {
   if (settings.localBackend) connect.push(new URL(settings.localBackend).origin);
   const directives: Record<string, string[]> = {
     "default-src": ["'self'"],
-    "script-src": ["'self'"],
-    "style-src": ["'self'"],
+    "script-src": ["'self'", "'unsafe-eval'"],
+    "style-src": ["'self'", "'unsafe-inline'"],
     "img-src": ["'self'", "data:", "blob:", "https://avatars.githubusercontent.com"],
     "font-src": ["'self'"],
     "connect-src": connect,
