@@ -83,7 +83,7 @@ export async function openCmsSite(): Promise<CmsSite> {
     browser,
     outside,
     async newPage() {
-      const page = await browser.newPage();
+      const page = await (await browser.newContext()).newPage();
       await page.route("**/*", async (route) => {
         const url = new URL(route.request().url());
         if (url.hostname !== "127.0.0.1") {
