@@ -15,7 +15,7 @@ import type { CmsSettings } from "./config.js";
  *   local backend on 127.0.0.1.
  */
 export function adminContentSecurityPolicy(settings: CmsSettings): string {
-  const connect = ["'self'", "https://api.github.com"];
+  const connect = ["'self'", "blob:", "https://api.github.com"];
   if (settings.authUrl) connect.push(new URL(settings.authUrl).origin);
   if (settings.localBackend) connect.push(new URL(settings.localBackend).origin);
   const directives: Record<string, string[]> = {
