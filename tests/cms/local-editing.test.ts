@@ -46,12 +46,21 @@ async function publishNow(): Promise<void> {
   await page.getByText("Publish now", { exact: true }).click();
 }
 
-/** Switches the text field to plain markdown and types into it. */
+let markdownMode = false;
+
+/** Switches the text field to plain markdown and types into it, a line at a time, as a person would. */
 async function writeMarkdown(text: string): Promise<void> {
-  const toggle = page.getByText("Markdown", { exact: true }).first();
-  await toggle.click();
-  const box = page.locator("textarea:visible").last();
-  await box.fill(text);
+  // Decap remembers the mode for the next entry, so the switch is pressed once.
+  if (!markdownMode) await page.getByText("Markdown", { exact: true }).first().locator("..").getByRole("switch").click();
+  markdownMode = true;
+  const editor = page.locator('[contenteditable="true"]').last();
+  await editor.click();
+  await page.keyboard.press("ControlOrMeta+A");
+  await page.keyboard.press("Delete");
+  for (const line of text.split("\n")) {
+    await page.keyboard.insertText(line);
+    await page.keyboard.press("Enter");
+  }
 }
 
 describe("the browser editor in local mode", () => {
@@ -123,7 +132,10 @@ describe("the browser editor in local mode", () => {
     await publishNow();
     const file = join(site.project.root, "content/research.md");
     await expect.poll(() => readFileSync(file, "utf8"), { timeout: 30_000 }).toContain("New words written in the browser editor.");
-    expect(readFileSync(file, "utf8")).toMatch(/\norder: 7\n/);
+    const saved = readFileSync(file, "utf8");
+    expect(saved).toMatch(/\norder: 7\n/);
+    expect(saved).toMatch(/\n---\n+## Our research\n+New words written in the browser editor\.\n/);
+    expect(saved).toContain("leader: We develop quality research");
     const check = await runCli(site.project.root, "src/cli/check.ts");
     expect(check.code, check.output).toBe(0);
   }, 300_000);
