@@ -2,17 +2,18 @@ import type { AreaRule } from "../output/headers.js";
 import type { CmsSettings } from "./config.js";
 
 /**
- * The editor's Content-Security-Policy, measured in Chromium (see docs/cms.md):
- * Decap CMS runs with no 'unsafe-eval' and no inline script. What it needs
- * beyond the site's policy, each for one reason:
- * - style-src 'unsafe-inline': its styles are written by its CSS-in-JS library
- *   into <style> elements at run time (the editor is blank without it);
- * - img-src data: blob:: previews of pictures being uploaded, and the GitHub
- *   backend's pictures, are shown from memory;
- * - img-src avatars.githubusercontent.com: the signed-in editor's picture;
- * - connect-src api.github.com: the GitHub backend reads and writes through it;
- *   the OAuth client's host (the login popup) and, under `npm run cms`, the
- *   local backend on 127.0.0.1.
+ * The editor's Content-Security-Policy, measured in Chromium (docs/cms.md):
+ * started from the site's policy, loosened only where Decap CMS 3.16 failed.
+ * - script-src 'unsafe-eval': it validates config.yml with ajv, which compiles
+ *   its schema with new Function(); without it the editor stops on load.
+ *   No inline script is needed.
+ * - style-src 'unsafe-inline': its CSS-in-JS library writes <style> elements
+ *   at run time; without it the editor is unstyled.
+ * - connect-src blob:: it reads an upload back from a blob: address.
+ * - img-src data: blob:: previews of pictures being uploaded or held in the
+ *   GitHub backend; avatars.githubusercontent.com: the signed-in editor's picture.
+ * - connect-src api.github.com: the GitHub backend; the OAuth client's host;
+ *   and, under `npm run cms` only, the local backend on 127.0.0.1.
  */
 export function adminContentSecurityPolicy(settings: CmsSettings): string {
   const connect = ["'self'", "blob:", "https://api.github.com"];

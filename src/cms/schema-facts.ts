@@ -58,5 +58,7 @@ function walk(schema: z.core.$ZodType, facts: FieldFacts): void {
 export function fieldFacts(schema: z.core.$ZodType): FieldFacts {
   const facts: FieldFacts = { required: true, kinds: new Set(), patterns: [], choices: [] };
   walk(schema, facts);
+  // A union of a choice and a list of the same choices names each twice.
+  facts.choices = [...new Set(facts.choices)];
   return facts;
 }
