@@ -38,6 +38,7 @@ export function deliveryPlugin(eleventyConfig: UserConfig, site: SiteSettings & 
   eleventyConfig.on("eleventy.after", async ({ directories, outputMode, results }: BuildEvent) => {
     if (outputMode !== "fs" || !directories?.output) return;
     const htmlUrls = (results ?? []).filter((result) => isHtmlOutput(result.outputPath) && typeof result.url === "string").map((result) => result.url as string);
-    await writeFile(join(directories.output, "_headers"), headersFile(headerRules(htmlUrls, site.analyticsId, site.headerAreas)));
+    const fileUrls = (results ?? []).filter((result) => typeof result.url === "string" && typeof result.outputPath === "string" && !isHtmlOutput(result.outputPath)).map((result) => result.url as string);
+    await writeFile(join(directories.output, "_headers"), headersFile(headerRules(htmlUrls, site.analyticsId, site.headerAreas, fileUrls)));
   });
 }

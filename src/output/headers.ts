@@ -50,8 +50,10 @@ export interface AreaRule {
  * on the site's file folders, never on `/*`, so that an area with a policy of
  * its own (the editor at /admin/) gets exactly one.
  */
-export function headerRules(htmlUrls: readonly string[], analyticsId = "", areas: readonly AreaRule[] = []): HeaderRules {
-  const pages = [...new Set(htmlUrls)].filter((url) => !areas.some((area) => matchesRule(area.path, url))).sort();
+export function headerRules(htmlUrls: readonly string[], analyticsId = "", areas: readonly AreaRule[] = [], fileUrls: readonly string[] = []): HeaderRules {
+  const pages = [...new Set(htmlUrls)].sort();
+  const folders = ["/assets/", "/img/", "/static/", "/pagefind/"];
+  const files = [...new Set(fileUrls)].filter((url) => !pages.includes(url) && !folders.some((folder) => url.startsWith(folder))).sort();
   const sitePolicy: Array<[string, string]> = [
     ["Content-Security-Policy", contentSecurityPolicy(analyticsId)],
     ["Cross-Origin-Opener-Policy", "same-origin"],
@@ -73,42 +75,12 @@ export function headerRules(htmlUrls: readonly string[], analyticsId = "", areas
     { path: "/static/*", headers: sitePolicy },
     { path: "/pagefind/*", headers: sitePolicy },
     ...pages.map((path) => ({ path, headers: [...sitePolicy, ["Cache-Control", revalidate]] as Array<[string, string]> })),
+    // The other files the build writes (feed, sitemap, robots.txt, …).
+    ...files.map((path) => ({ path, headers: sitePolicy })),
     ...areas,
   ];
 }
 
 export function headersFile(rules: HeaderRules): string {
   return rules.map((rule) => [rule.path, ...rule.headers.map(([name, value]) => `  ${name}: ${value}`)].join("\n")).join("\n\n") + "\n";
-}
-
-/**
- * Whether a `_headers` rule's path matches a request path, as Netlify
- * documents it: `*` matches anything (an empty rest included), `:name` one
- * path segment, anything else itself; a trailing slash is optional.
- */
-export function matchesRule(rulePath: string, requestPath: string): boolean {
-  const parts = rulePath.split("/").filter(Boolean);
-  if (parts.length === 0) return requestPath === "/";
-  const pattern = parts.map((part) => (part.startsWith(":") ? "/[^/]+" : `/${part.replace(/[.+?^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*")}`)).join("");
-  return new RegExp(`^${pattern}/?$`).test(requestPath);
-}
-
-/** Every header an address gets, each matching rule's in turn, as the host applies them: a header set twice appears twice. */
-export function headersFor(rules: HeaderRules, requestPath: string): Array<[string, string]> {
-  return rules.filter((rule) => matchesRule(rule.path, requestPath)).flatMap((rule) => rule.headers);
-}
-
-/** The rules in a `_headers` file's text. */
-export function parseHeadersFile(text: string): HeaderRules {
-  const rules: HeaderRules = [];
-  for (const line of text.split(/\r?\n/)) {
-    if (!line.trim() || line.trim().startsWith("#")) continue;
-    if (!/^\s/.test(line)) rules.push({ path: line.trim(), headers: [] });
-    else {
-      const colon = line.indexOf(":");
-      const rule = rules.at(-1);
-      if (rule && colon > 0) rule.headers.push([line.slice(0, colon).trim(), line.slice(colon + 1).trim()]);
-    }
-  }
-  return rules;
 }

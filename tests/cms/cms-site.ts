@@ -5,7 +5,7 @@ import { readFileSync } from "node:fs";
 import { createServer, type AddressInfo } from "node:net";
 import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
-import { headersFor, parseHeadersFile } from "../../src/output/headers.js";
+import { headersFor, parseHeadersFile } from "../support/host-files.js";
 import { serveSite, type StaticServer } from "../../src/gates/static-server.js";
 import { launchBrowser } from "../browser/site.js";
 import { fixtureProject, type FixtureProject } from "../support/fixture-project.js";
@@ -73,7 +73,7 @@ export async function openCmsSite(): Promise<CmsSite> {
   if (built.code !== 0) throw new Error(`the fixture did not build:\n${built.output}`);
   const backend = await startLocalBackend(project.root, backendPort);
   const rules = parseHeadersFile(readFileSync(join(project.root, "_site", "_headers"), "utf8"));
-  const server: StaticServer = await serveSite(join(project.root, "_site"), { headersFor: (path) => headersFor(rules, path) });
+  const server: StaticServer = await serveSite(join(project.root, "_site"), { headersFor: (path) => [...headersFor(rules, path).headers] });
   const browser = await launchBrowser();
   const outside: string[] = [];
   return {
