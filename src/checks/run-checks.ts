@@ -5,6 +5,7 @@ import { checkPageSource } from "./front-matter.js";
 import type { Problem } from "./problems.js";
 import { checkRenderedPages, type RenderedPage } from "./rendered.js";
 import { checkSiteStructure, type SourcedPage } from "./site-structure.js";
+import { scheduledNotices } from "./scheduled.js";
 
 export const contentDir = "content";
 export const layoutsDir = "layouts";
@@ -56,6 +57,7 @@ export function checkSources(root: string): SourceCheck {
     problems.push(...checked.problems);
   }
   problems.push(...checkSiteStructure(pages, foldersWithOwnAddresses(root, files)));
+  problems.push(...scheduledNotices(pages));
   return { problems, pages, sources };
 }
 

@@ -8,6 +8,7 @@ import type { Browser, Page } from "playwright-core";
 import { headersFor, parseHeadersFile } from "../support/host-files.js";
 import { serveSite, type StaticServer } from "../../src/gates/static-server.js";
 import { launchBrowser } from "../browser/site.js";
+import { localBackendEnv } from "../../src/cms/local-backend.js";
 import { fixtureProject, type FixtureProject } from "../support/fixture-project.js";
 
 export async function freePort(): Promise<number> {
@@ -29,11 +30,11 @@ export function runCli(root: string, script: string, env: NodeJS.ProcessEnv = {}
   });
 }
 
-/** Starts decap-server on 127.0.0.1 writing into `root`, as `npm run cms` does. */
+/** Starts decap-server on 127.0.0.1 writing into `root`, with the settings `npm run cms` uses. */
 export async function startLocalBackend(root: string, port: number): Promise<ChildProcess> {
   const child = spawn(process.execPath, [join(root, "node_modules", "decap-server", "dist", "index.js")], {
     cwd: root,
-    env: { ...process.env, PORT: String(port), BIND_HOST: "127.0.0.1", MODE: "fs", GIT_REPO_DIRECTORY: root, LOG_LEVEL: "info" },
+    env: { ...process.env, ...localBackendEnv(root, port).env, LOG_LEVEL: "info" },
     stdio: ["ignore", "pipe", "pipe"],
   });
   await new Promise<void>((done, fail) => {
