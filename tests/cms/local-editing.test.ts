@@ -21,7 +21,7 @@ beforeAll(async () => {
   });
   page.on("pageerror", (error) => errors.push(error.message));
   // "Leave with unsaved changes?" after the refused save: yes.
-  page.on("dialog", (dialog) => void dialog.accept());
+  page.on("dialog", (dialog) => void dialog.accept().catch(() => undefined));
 }, launchTimeout);
 
 afterAll(async () => {
@@ -46,17 +46,20 @@ async function publishNow(): Promise<void> {
   await page.getByText("Publish now", { exact: true }).click();
 }
 
-let markdownMode = false;
-
 /** Switches the text field to plain markdown and types into it, a line at a time, as a person would. */
 async function writeMarkdown(text: string): Promise<void> {
-  // Decap remembers the mode for the next entry, so the switch is pressed once.
-  if (!markdownMode) await page.getByText("Markdown", { exact: true }).first().locator("..").getByRole("switch").click();
-  markdownMode = true;
+  // Decap keeps the chosen mode (rich text or markdown) in localStorage for the next entry.
+  const mode = () => page.evaluate(() => localStorage.getItem("cms.md-mode"));
+  if ((await mode()) !== "raw") await page.getByText("Markdown", { exact: true }).first().locator("..").getByRole("switch").click();
+  await expect.poll(mode).toBe("raw");
   const editor = page.locator('[contenteditable="true"]').last();
-  await editor.click();
-  await page.keyboard.press("ControlOrMeta+A");
-  await page.keyboard.press("Delete");
+  // Empty the text first: select all and delete, until the editor holds nothing.
+  for (let attempt = 0; attempt < 5 && (await editor.innerText()).trim() !== ""; attempt++) {
+    await editor.click();
+    await page.keyboard.press("ControlOrMeta+A");
+    await page.keyboard.press("Delete");
+  }
+  expect((await editor.innerText()).trim()).toBe("");
   for (const line of text.split("\n")) {
     await page.keyboard.insertText(line);
     await page.keyboard.press("Enter");
@@ -99,6 +102,11 @@ describe("the browser editor in local mode", () => {
     await page.getByLabel("Title").fill("Leaders meet in Leeds");
     await page.getByLabel("Summary for search engines").fill("Public service leaders from every sector met in Leeds to share what they have learned this year.");
     await page.getByLabel("Publication date").fill("2020-05-01");
+    // The preview: the post's layout, in the site's own stylesheet.
+    const preview = page.frameLocator("#preview-pane");
+    await expect.poll(() => preview.locator("h1.page-title").textContent(), { timeout: 15_000 }).toBe("Leaders meet in Leeds");
+    expect(await preview.locator('link[rel="stylesheet"][href^="/assets/main."]').count()).toBe(1);
+    expect(await preview.locator(".post__meta").textContent()).toContain("1 May 2020");
 
     await writeMarkdown(
       "## What we discussed\n\nLeaders talked about [our programme](/our-programme/).\n\n![Leaders around a table in Leeds](/static/img/leaders-meeting.png)\n",
