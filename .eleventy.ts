@@ -15,6 +15,10 @@ import { collectRedirects, redirectsFile, stubOutputPath } from "./src/output/re
 import { siteSettings } from "./src/content/site-settings.js";
 import { sourceDate } from "./src/content/source-date.js";
 import { trustPlugin } from "./src/content/trust-plugin.js";
+import { adminPlugin } from "./src/cms/admin-plugin.js";
+import { adminHeaderRules } from "./src/cms/admin-csp.js";
+import { bundleFolder, decapBundle } from "./src/cms/admin-page.js";
+import { cmsSettings } from "./src/cms/config.js";
 
 /** The site's wiring: a table of contents. The logic lives in src/, one concern per module. */
 export default function (eleventyConfig: UserConfig) {
@@ -32,7 +36,10 @@ export default function (eleventyConfig: UserConfig) {
   eleventyConfig.addGlobalData("build", { sourceDate: sourceDate(process.cwd()) });
   // Sitemap, robots.txt, feed, meta tags; then images and the host's _headers.
   eleventyConfig.addPlugin(discoveryPlugin, site);
-  eleventyConfig.addPlugin(deliveryPlugin, site);
+  // The browser editor at /admin/, with its own headers (src/cms/).
+  const cms = cmsSettings(process.env, site.url);
+  eleventyConfig.addPlugin(adminPlugin, { site, cms });
+  eleventyConfig.addPlugin(deliveryPlugin, { ...site, headerAreas: adminHeaderRules(cms, bundleFolder(decapBundle().version)) });
 
   // Fingerprinted stylesheet and script, written as virtual templates.
   eleventyConfig.addGlobalData("assets", loadAssets);

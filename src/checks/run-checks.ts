@@ -8,6 +8,7 @@ import { checkPageWeight } from "./page-weight-check.js";
 import { error, type Problem } from "./problems.js";
 import { checkRenderedPages, type RenderedPage } from "./rendered.js";
 import { checkSiteStructure, type SourcedPage } from "./site-structure.js";
+import { scheduledNotices } from "./scheduled.js";
 
 export const contentDir = "content";
 export const layoutsDir = "layouts";
@@ -72,6 +73,7 @@ export function checkSources(root: string): SourceCheck {
     problems.push(...checked.problems);
   }
   problems.push(...checkSiteStructure(pages));
+  problems.push(...scheduledNotices(pages));
   return { problems, pages, sources };
 }
 

@@ -1,10 +1,12 @@
+import { scheduledFor } from "./scheduled.js";
+
 /**
- * Drafts (`draft: true`) show in the preview (`npm start`) and never in the
- * published site. Eleventy sets ELEVENTY_RUN_MODE to "build" for a build,
+ * Drafts (`draft: true`) and pages dated in the future (scheduled.ts) show in
+ * the preview (`npm start`) and not in the published site. Eleventy sets ELEVENTY_RUN_MODE to "build" for a build,
  * "serve" or "watch" for a preview.
  */
-export function isPublished(data: { draft?: unknown }, runMode = process.env.ELEVENTY_RUN_MODE): boolean {
-  return !(data.draft === true && runMode === "build");
+export function isPublished(data: { draft?: unknown; date?: unknown }, runMode = process.env.ELEVENTY_RUN_MODE): boolean {
+  return !((data.draft === true || scheduledFor(data) !== undefined) && runMode === "build");
 }
 
 /** An Eleventy preprocessor: returning false leaves the page out. */

@@ -19,6 +19,7 @@ const contentTypes: Record<string, string> = {
   ".webmanifest": "application/manifest+json",
   ".xml": "application/xml",
   ".txt": "text/plain; charset=utf-8",
+  ".yml": "text/yaml; charset=utf-8",
   ".svg": "image/svg+xml",
   ".png": "image/png",
   ".jpg": "image/jpeg",
@@ -56,11 +57,14 @@ function isDirectory(path: string): boolean {
 /**
  * Serves `dir` on 127.0.0.1 at a free port: "/x/" gives x/index.html, "/x" (a folder)
  * redirects to "/x/", and anything missing gets 404.html with status 404.
+ * `headersFor` adds the headers a host would give each address.
  */
-export async function serveSite(dir: string): Promise<StaticServer> {
+export async function serveSite(dir: string, options: { headersFor?: (path: string) => Array<[string, string]> } = {}): Promise<StaticServer> {
   const root = resolve(dir);
   const server = createServer((request, response) => {
     const send = (status: number, file: string | undefined, headers: Record<string, string> = {}) => {
+      // A host's own headers (from _headers), each as given: a header set by two rules is sent twice.
+      for (const [name, value] of options.headersFor?.(request.url?.split("?")[0] ?? "/") ?? []) response.appendHeader(name, value);
       response.writeHead(status, { "Cache-Control": "no-store", ...(file ? { "Content-Type": contentType(file) } : {}), ...headers });
       if (!file || request.method === "HEAD") response.end();
       else createReadStream(file).pipe(response);

@@ -2,7 +2,7 @@ import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import type UserConfig from "@11ty/eleventy/UserConfig";
 import { analyticsLoader } from "./analytics.js";
-import { headerRules, headersFile } from "./headers.js";
+import { headerRules, headersFile, type AreaRule } from "./headers.js";
 import { optimiseImages } from "./images.js";
 import type { SiteSettings } from "../content/site-settings.js";
 
@@ -21,7 +21,7 @@ function isHtmlOutput(outputPath: unknown): boolean {
  * What the pages are like on the wire: optimised images and the host's `_headers`.
  * The HTML is not minified: after the host's gzip or Brotli it saved about 3 % for a fifth of the build (docs/performance.md).
  */
-export function deliveryPlugin(eleventyConfig: UserConfig, site: SiteSettings): void {
+export function deliveryPlugin(eleventyConfig: UserConfig, site: SiteSettings & { headerAreas?: readonly AreaRule[] }): void {
   // The analytics loader, or false: with no ID there is no banner and no consent script. A malformed ID stops the build here.
   eleventyConfig.addGlobalData("analytics", analyticsLoader(site.analyticsId) ?? false);
 
@@ -39,6 +39,7 @@ export function deliveryPlugin(eleventyConfig: UserConfig, site: SiteSettings): 
   eleventyConfig.on("eleventy.after", async ({ directories, outputMode, results }: BuildEvent) => {
     if (outputMode !== "fs" || !directories?.output) return;
     const htmlUrls = (results ?? []).filter((result) => isHtmlOutput(result.outputPath) && typeof result.url === "string").map((result) => result.url as string);
-    await writeFile(join(directories.output, "_headers"), headersFile(headerRules(htmlUrls, site.analyticsId)));
+    const fileUrls = (results ?? []).filter((result) => typeof result.url === "string" && typeof result.outputPath === "string" && !isHtmlOutput(result.outputPath)).map((result) => result.url as string);
+    await writeFile(join(directories.output, "_headers"), headersFile(headerRules(htmlUrls, site.analyticsId, site.headerAreas, fileUrls)));
   });
 }

@@ -38,32 +38,50 @@ export type HeaderRules = Array<{ path: string; headers: Array<[string, string]>
 const revalidate = "public, max-age=0, must-revalidate";
 const immutable = "public, max-age=31536000, immutable";
 
+/** The browser editor's own rule (src/cms/): its address and the headers only it gets. */
+export interface AreaRule {
+  path: string;
+  headers: Array<[string, string]>;
+}
+
 /**
  * The rules for Netlify's and Cloudflare Pages' `_headers`. Both apply every
- * rule whose path matches, and Cloudflare joins a header set by two rules
- * into one value, so no header is set by two rules that match one address:
- * the security headers go on `/*`, and Cache-Control on each HTML page by its
- * address and on the fingerprinted folders by theirs.
+ * rule whose path matches, and there is no way to exclude an address from a
+ * rule. Two Content-Security-Policy headers are both enforced, and Cloudflare
+ * joins a header set by two rules into one value; so no header is set by two
+ * rules that match one address. `/*` carries only what every address shares;
+ * the site's CSP (and its opener policy) goes on each page by its address and
+ * on the site's file folders, never on `/*`, so that an area with a policy of
+ * its own (the editor at /admin/) gets exactly one.
  */
-export function headerRules(htmlUrls: readonly string[], analyticsId = ""): HeaderRules {
+export function headerRules(htmlUrls: readonly string[], analyticsId = "", areas: readonly AreaRule[] = [], fileUrls: readonly string[] = []): HeaderRules {
   const pages = [...new Set(htmlUrls)].sort();
+  const folders = ["/assets/", "/img/", "/static/", "/pagefind/"];
+  const files = [...new Set(fileUrls)].filter((url) => !pages.includes(url) && !folders.some((folder) => url.startsWith(folder))).sort();
+  const sitePolicy: Array<[string, string]> = [
+    ["Content-Security-Policy", contentSecurityPolicy(analyticsId)],
+    ["Cross-Origin-Opener-Policy", "same-origin"],
+  ];
   return [
     {
       path: "/*",
       headers: [
-        ["Content-Security-Policy", contentSecurityPolicy(analyticsId)],
         ["Strict-Transport-Security", "max-age=31536000; includeSubDomains"],
         ["X-Content-Type-Options", "nosniff"],
         ["X-Frame-Options", "DENY"],
         ["Referrer-Policy", "strict-origin-when-cross-origin"],
         ["Permissions-Policy", "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), microphone=(), payment=(), usb=()"],
-        ["Cross-Origin-Opener-Policy", "same-origin"],
       ],
     },
     // Names carry a content hash: a changed file gets a new name, so these can be kept for ever.
-    { path: "/assets/*", headers: [["Cache-Control", immutable]] },
-    { path: "/img/*", headers: [["Cache-Control", immutable]] },
-    ...pages.map((path) => ({ path, headers: [["Cache-Control", revalidate]] as Array<[string, string]> })),
+    { path: "/assets/*", headers: [...sitePolicy, ["Cache-Control", immutable]] },
+    { path: "/img/*", headers: [...sitePolicy, ["Cache-Control", immutable]] },
+    { path: "/static/*", headers: sitePolicy },
+    { path: "/pagefind/*", headers: sitePolicy },
+    ...pages.map((path) => ({ path, headers: [...sitePolicy, ["Cache-Control", revalidate]] as Array<[string, string]> })),
+    // The other files the build writes (feed, sitemap, robots.txt, …).
+    ...files.map((path) => ({ path, headers: sitePolicy })),
+    ...areas,
   ];
 }
 

@@ -42,7 +42,7 @@ describe("analyticsLoader", () => {
 });
 
 describe("_headers", () => {
-  const rules = parseHeadersFile(headersFile(headerRules(["/news/", "/", "/404.html", "/news/"])));
+  const rules = parseHeadersFile(headersFile(headerRules(["/news/", "/", "/404.html", "/news/"], "", [], ["/feed.xml"])));
 
   it("parses as the hosts read it, with security headers on every address", () => {
     for (const path of ["/", "/news/", "/assets/main.abc.css", "/pagefind/pagefind.js", "/feed.xml"]) {

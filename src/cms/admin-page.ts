@@ -1,0 +1,84 @@
+import { createHash } from "node:crypto";
+import { copyFile, mkdir, readdir, readFile, writeFile } from "node:fs/promises";
+import { existsSync, readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+/**
+ * The files of /admin/: Decap CMS's prebuilt bundle copied from
+ * node_modules (nothing from a CDN), our setup script, the page that loads
+ * them, and the generated config.yml.
+ */
+
+const require = createRequire(import.meta.url);
+
+/** The installed Decap CMS: its version (pinned in package.json) and the folder holding its bundle. */
+export function decapBundle(): { version: string; dist: string } {
+  const manifest = require.resolve("decap-cms/package.json");
+  const { version } = JSON.parse(readFileSync(manifest, "utf8")) as { version: string };
+  return { version, dist: join(dirname(manifest), "dist") };
+}
+
+/** "decap-cms-3.16.3": the folder under /admin/ that holds the bundle, named for its version so it can be cached for ever. */
+export function bundleFolder(version: string): string {
+  return `decap-cms-${version}`;
+}
+
+/** The bundle and the chunks and WebAssembly it loads from beside itself; not its maps, nor the second copy named cms.js. */
+export function isBundleFile(name: string): boolean {
+  return /^(?:\d+\.)?decap-cms\.js$/.test(name) || /^[0-9a-f]+\.wasm$/.test(name) || name === "decap-cms.js.LICENSE.txt";
+}
+
+const setupScript = join(dirname(fileURLToPath(import.meta.url)), "admin-setup.js");
+
+function escapeAttribute(value: string): string {
+  return value.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;");
+}
+
+/**
+ * The page at /admin/. Its heading and words show until the editor starts
+ * (Decap renders into #nc-root, replacing them), and stay for anyone without JavaScript.
+ */
+export function adminPageHtml(options: { bundle: string; setup: string; previewStyle: string; siteName: string; language: string }): string {
+  return `<!doctype html>
+<html lang="${escapeAttribute(options.language)}">
+<head>
+  <meta charset="utf-8">
+  <meta name="viewport" content="width=device-width, initial-scale=1">
+  <meta name="robots" content="noindex, nofollow">
+  <title>Edit the site – ${escapeAttribute(options.siteName)}</title>
+  <link href="/admin/config.yml" type="text/yaml" rel="cms-config-url">
+</head>
+<body data-pagefind-ignore="all">
+  <div id="nc-root">
+    <main>
+      <h1>Edit the site</h1>
+      <p>The editor is starting. It needs JavaScript; without it, edit the files as docs/editing.md describes.</p>
+    </main>
+  </div>
+  <script src="${escapeAttribute(options.bundle)}"></script>
+  <script src="${escapeAttribute(options.setup)}" data-preview-style="${escapeAttribute(options.previewStyle)}"></script>
+</body>
+</html>
+`;
+}
+
+/** Writes /admin/ into the built site `outputDir`. The bundle is copied once per version, so a preview rebuild does not copy 5 MB again. */
+export async function writeAdmin(outputDir: string, options: { configYaml: string; previewStyle: string; siteName: string; language: string }): Promise<void> {
+  const { version, dist } = decapBundle();
+  const admin = join(outputDir, "admin");
+  const target = join(admin, bundleFolder(version));
+  if (!existsSync(join(target, "decap-cms.js"))) {
+    await mkdir(target, { recursive: true });
+    for (const name of (await readdir(dist)).filter(isBundleFile)) await copyFile(join(dist, name), join(target, name));
+  }
+  const setup = await readFile(setupScript, "utf8");
+  const setupName = `setup.${createHash("sha256").update(setup).digest("hex").slice(0, 10)}.js`;
+  await writeFile(join(admin, setupName), setup);
+  await writeFile(join(admin, "config.yml"), options.configYaml);
+  await writeFile(
+    join(admin, "index.html"),
+    adminPageHtml({ bundle: `/admin/${bundleFolder(version)}/decap-cms.js`, setup: `/admin/${setupName}`, previewStyle: options.previewStyle, siteName: options.siteName, language: options.language }),
+  );
+}

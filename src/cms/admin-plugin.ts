@@ -1,0 +1,28 @@
+import type UserConfig from "@11ty/eleventy/UserConfig";
+import { compileStylesheet } from "../output/assets.js";
+import { layoutNames } from "../content/layouts.js";
+import type { SiteSettings } from "../content/site-settings.js";
+import { cmsConfigYaml, type CmsSettings } from "./config.js";
+import { writeAdmin } from "./admin-page.js";
+
+interface AfterEvent {
+  directories?: { output?: string };
+  outputMode?: string;
+}
+
+/**
+ * The browser editor at /admin/, written after each build that writes files.
+ * It is not an Eleventy page: it stays out of the collections, navs, sitemap,
+ * search index and the content checks, and `npm run check` never sees it.
+ */
+export function adminPlugin(eleventyConfig: UserConfig, options: { site: SiteSettings; cms: CmsSettings }): void {
+  eleventyConfig.on("eleventy.after", async ({ directories, outputMode }: AfterEvent) => {
+    if (outputMode !== "fs" || !directories?.output) return;
+    await writeAdmin(directories.output, {
+      configYaml: cmsConfigYaml(options.cms, layoutNames("layouts")),
+      previewStyle: compileStylesheet("src/styles").href,
+      siteName: options.site.name,
+      language: options.site.language,
+    });
+  });
+}
