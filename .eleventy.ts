@@ -72,7 +72,7 @@ export default function (eleventyConfig: UserConfig) {
   eleventyConfig.addFilter("limit", limit);
 
   // static/root/ (favicon.ico, the touch icon, the manifest) is served at the site's root, where browsers look for it.
-  eleventyConfig.addPassthroughCopy("static/!(root)/**");
+  eleventyConfig.addPassthroughCopy("static", { filter: (path: string) => path !== "root" && !path.startsWith("root/") });
   eleventyConfig.addPassthroughCopy({ "static/root": "/" });
 
   return {

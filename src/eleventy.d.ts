@@ -18,7 +18,8 @@ declare module "@11ty/eleventy/UserConfig" {
     addShortcode(name: string, shortcode: (...args: any[]) => string): void;
     addPairedShortcode(name: string, shortcode: (content: string, ...args: any[]) => string): void;
     addTransform(name: string, transform: Transform): void;
-    addPassthroughCopy(from: string | Record<string, string>): void;
+    /** `copyOptions` go to recursive-copy; `filter` takes paths relative to `from`. */
+    addPassthroughCopy(from: string | Record<string, string>, copyOptions?: { filter?: (path: string) => boolean }): void;
     addPreprocessor(name: string, extensions: string, callback: (data: Record<string, unknown>, content: string) => unknown): void;
     addPlugin(plugin: unknown, options?: unknown): void;
     addCollection(name: string, callback: (api: unknown) => unknown): void;

@@ -9,7 +9,7 @@ import { z } from "zod";
 export const knownTags = ["nav", "primary", "footer", "posts"] as const;
 
 /** A clean site path (see src/content/addresses.ts, which checks every address). */
-export { sitePath } from "../content/addresses.js";
+export { pageAddress, sitePath } from "../content/addresses.js";
 
 const permalinkMessage =
   "permalink must be a clean site address such as /our-programme/: starting with /, lower case letters, numbers and hyphens, no spaces";

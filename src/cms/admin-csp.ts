@@ -40,6 +40,11 @@ export function adminContentSecurityPolicy(settings: CmsSettings): string {
 /** Where the editor lives, and the headers only it gets: its own CSP, kept out of search engines. */
 export const adminPath = "/admin/";
 
+/** Whether a site path is the editors' tool rather than a page for visitors (the page gates and invariants leave it to tests/cms/). */
+export function inAdminArea(sitePath: string): boolean {
+  return sitePath === adminPath.slice(0, -1) || sitePath.startsWith(adminPath);
+}
+
 export function adminHeaderRules(settings: CmsSettings, bundleFolder: string): AreaRule[] {
   return [
     {

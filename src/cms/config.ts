@@ -1,4 +1,4 @@
-import { frontMatterSchema } from "../checks/front-matter-schema.js";
+import { frontMatterSchema, pageAddress, sitePath } from "../checks/front-matter-schema.js";
 import { cmsFields, isOffered, layoutsNotForPages, navLabels, type CmsCollection, type CmsFieldSpec } from "../checks/front-matter-cms.js";
 import { fieldFacts } from "./schema-facts.js";
 
@@ -47,6 +47,9 @@ function title(name: string): string {
 }
 
 /** One field of one collection's form, from the schema's facts and the table of words. */
+/** The address rule's patterns, for the fields that hold addresses. */
+const addressPatterns: Partial<Record<FieldName, RegExp>> = { permalink: pageAddress, redirect_from: sitePath };
+
 export function cmsField(name: FieldName, spec: CmsFieldSpec, collection: CmsCollection, layouts: readonly string[]): CmsWidgetConfig {
   const facts = fieldFacts(shape[name]);
   const field: CmsWidgetConfig = {
@@ -56,7 +59,8 @@ export function cmsField(name: FieldName, spec: CmsFieldSpec, collection: CmsCol
     widget: spec.widget,
     required: facts.required || (spec.requiredIn ?? []).includes(collection),
   };
-  const pattern = facts.patterns[0];
+  // Addresses are checked by the address rule (src/content/addresses.ts), not by a pattern in the schema: the form uses that rule's own patterns.
+  const pattern = addressPatterns[name] ?? facts.patterns[0];
   const patternRule = pattern ? [pattern.source, `Not a clean address: ${spec.hint}`] : undefined;
   switch (spec.widget) {
     case "string":

@@ -1,7 +1,8 @@
 // The editor's form is made from the front-matter schema: it cannot offer a field the check
 // rejects, miss one the check requires, or accept a value the check refuses.
 import { describe, expect, it } from "vitest";
-import { frontMatterSchema, knownFields, sitePath } from "../../src/checks/front-matter-schema.js";
+import { frontMatterSchema, knownFields, pageAddress, sitePath } from "../../src/checks/front-matter-schema.js";
+import { addressProblem } from "../../src/content/addresses.js";
 import { cmsFields, isOffered } from "../../src/checks/front-matter-cms.js";
 import { layoutNames } from "../../src/content/layouts.js";
 import matter from "gray-matter";
@@ -50,7 +51,10 @@ describe("the CMS config, made from the front-matter schema", () => {
   it("uses the check's own pattern for addresses, and every choice it offers passes the check", () => {
     const pages = collections().find((collection) => collection.name === "pages")!;
     const permalink = pages.fields.find((field) => field.name === "permalink")!;
-    expect(permalink.pattern).toEqual([sitePath.source, expect.stringContaining("clean address")]);
+    expect(permalink.pattern).toEqual([pageAddress.source, expect.stringContaining("clean address")]);
+    // What the form's pattern lets through, the check accepts; what it stops, the check refuses.
+    for (const address of ["/our-programme/", "/news/a-post-2020/", "/"]) expect(new RegExp(pageAddress.source).test(address) && addressProblem(address) === undefined, address).toBe(true);
+    for (const address of ["/our-programme", "/Our Programme/", "/news/../x/", "our-programme/"]) expect(new RegExp(pageAddress.source).test(address) || addressProblem(address) === undefined, address).toBe(false);
     const redirect = pages.fields.find((field) => field.name === "redirect_from")!;
     expect((redirect.field as { pattern: string[] }).pattern[0]).toBe(sitePath.source);
     const tags = pages.fields.find((field) => field.name === "tags")!;

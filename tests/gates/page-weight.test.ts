@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { defaultBudget, measurePage, overBudget, siteFileReader, weightTable, type ReadSiteFile } from "../../src/gates/page-weight.js";
 import { readSiteDir } from "../../src/checks/link-check.js";
+import { inAdminArea } from "../../src/cms/admin-csp.js";
 import { siteDir } from "../support/built-site.js";
 
 /** Random text that gzips to about the given number of bytes. */
@@ -17,7 +18,7 @@ describe("the page-weight budget on the built site", () => {
     const { html } = readSiteDir(siteDir);
     const read = siteFileReader(siteDir);
     // Visitors' pages: the editor at /admin/ loads Decap CMS's bundle for editors only (docs/cms.md).
-    const weights = [...html].filter(([path]) => !path.startsWith("/admin/")).map(([path, contents]) => measurePage(path, contents, read));
+    const weights = [...html].filter(([path]) => !inAdminArea(path)).map(([path, contents]) => measurePage(path, contents, read));
     console.log(`Page weight (gzipped):\n${weightTable(weights)}`);
     expect(weights.length).toBeGreaterThan(0);
     // The stylesheet is measured: a page with a stylesheet showing 0 KB of CSS would mean the gate saw nothing.

@@ -9,6 +9,7 @@ import { XMLParser } from "fast-xml-parser";
 import { defaultAddress } from "../../src/content/addresses.js";
 import { readFrontMatterBlock } from "../../src/content/front-matter-block.js";
 import { navItems } from "../../src/render/navigation.js";
+import { inAdminArea } from "../../src/cms/admin-csp.js";
 import type { NavItem, PageEntry } from "../../src/content/types.js";
 import { parseRedirectsFile } from "./host-files.js";
 
@@ -106,10 +107,11 @@ export function expectedNavs(pages: readonly SourcePage[], url: string): { main:
 }
 
 /** Every HTML file in a built site, as addresses ("/", "/news/", "/404.html"). */
+/** Every visitor's page in a built site (not the editors' tool at /admin/). */
 export function htmlUrls(siteDir: string, base = "/"): string[] {
   const urls: string[] = [];
   for (const entry of readdirSync(join(siteDir, base), { withFileTypes: true })) {
-    if (entry.isDirectory()) urls.push(...htmlUrls(siteDir, `${base}${entry.name}/`));
+    if (entry.isDirectory() && !inAdminArea(`${base}${entry.name}/`)) urls.push(...htmlUrls(siteDir, `${base}${entry.name}/`));
     else if (entry.name === "index.html") urls.push(base);
     else if (entry.name.endsWith(".html")) urls.push(`${base}${entry.name}`);
   }
