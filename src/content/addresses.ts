@@ -10,8 +10,8 @@ import { relative, resolve, sep } from "node:path";
 
 /** A clean site path: "/", then segments of lower case, digits, dots, hyphens and underscores, each starting with a letter or digit. */
 export const sitePath = /^\/(?:[a-z0-9][a-z0-9._-]*\/)*(?:[a-z0-9][a-z0-9._-]*)?$/;
-/** A page's own address as the browser editor offers it: a clean site path ending in "/" (the 404 page's .html is a developer's). */
-export const pageAddress = /^\/(?:[a-z0-9][a-z0-9._-]*\/)*$/;
+/** A page's own address as the check accepts it: a clean site path ending in "/", or in a file name ending ".html". */
+export const pageAddress = /^\/(?:[a-z0-9][a-z0-9._-]*\/)*(?:[a-z0-9][a-z0-9_-]*(?:\.[a-z0-9_-]+)*\.html)?$/;
 /** A clean file name for a news post: lower-case words of letters and digits joined by single hyphens. */
 export const cleanPostName = /^[a-z0-9]+(?:-[a-z0-9]+)*\.md$/;
 

@@ -3,7 +3,7 @@
 // adversarial strings from fast-check, which must give an answer or an editor's message, never a crash.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { addressProblem, cleanFileName, cleanPostName, sitePath } from "../../src/content/addresses.js";
+import { addressProblem, cleanFileName, cleanPostName, pageAddress, sitePath } from "../../src/content/addresses.js";
 import { readFrontMatterBlock } from "../../src/content/front-matter-block.js";
 import { parseYaml, YamlProblem } from "../../src/content/yaml.js";
 import { slugify } from "../../src/content/new-page.js";
@@ -23,6 +23,7 @@ const nearMiss = (unit: string, tail: string) => unit.repeat(Math.ceil(long / un
 /** Every entry point, fed one text. */
 const entryPoints: Record<string, (text: string) => unknown> = {
   sitePath: (text) => sitePath.test(text),
+  pageAddress: (text) => pageAddress.test(text),
   cleanPostName: (text) => cleanPostName.test(text),
   addressProblem: (text) => addressProblem(text),
   cleanFileName: (text) => cleanFileName(text),
