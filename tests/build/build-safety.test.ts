@@ -1,28 +1,15 @@
 import { execFile } from "node:child_process";
-import { createHash } from "node:crypto";
 import { existsSync, readFileSync, readdirSync } from "node:fs";
-import { join, relative } from "node:path";
+import { join } from "node:path";
 import { promisify } from "node:util";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { buildSite } from "../../src/build.js";
 import { formatProblem } from "../../src/checks/problems.js";
+import { snapshot } from "../support/folder-snapshot.js";
 import { fixtureProject, fixtureSite, page, type FixtureProject } from "../support/fixture-project.js";
 
 const run = promisify(execFile);
 
-/** Every file under `dir` with a hash of its bytes: equal snapshots mean byte-for-byte the same folder. */
-function snapshot(dir: string): Record<string, string> {
-  const files: Record<string, string> = {};
-  const walk = (folder: string) => {
-    for (const entry of readdirSync(folder, { withFileTypes: true })) {
-      const path = join(folder, entry.name);
-      if (entry.isDirectory()) walk(path);
-      else files[relative(dir, path)] = createHash("sha256").update(readFileSync(path)).digest("hex");
-    }
-  };
-  walk(dir);
-  return files;
-}
 
 const goodFields = "metadesc: A page made by a test, to check what the build says about mistakes in it.";
 

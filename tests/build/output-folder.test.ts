@@ -1,27 +1,15 @@
 // The build's output folder: no data lost whatever NLC_OUTPUT says, one build at a time, an interrupted swap put back,
 // a search index cut short never published, and no page written outside the folder.
-import { createHash } from "node:crypto";
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
-import { join, relative } from "node:path";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildSite, describeBuildError, renderSite } from "../../src/build.js";
 import { besideOutput, buildMarker, outputFolderProblem, swapInto, takeLock } from "../../src/build/output-folder.js";
 import { formatProblem } from "../../src/checks/problems.js";
 import { verifySearchIndex } from "../../src/output/search-index.js";
+import { snapshot } from "../support/folder-snapshot.js";
 import { fixtureProject, page, type FixtureProject } from "../support/fixture-project.js";
 
-function snapshot(dir: string): Record<string, string> {
-  const files: Record<string, string> = {};
-  const walk = (folder: string) => {
-    for (const entry of readdirSync(folder, { withFileTypes: true })) {
-      const path = join(folder, entry.name);
-      if (entry.isDirectory()) walk(path);
-      else if (!entry.isSymbolicLink()) files[relative(dir, path)] = createHash("sha256").update(readFileSync(path)).digest("hex");
-    }
-  };
-  if (existsSync(dir)) walk(dir);
-  return files;
-}
 
 describe("the build's output folder", () => {
   let project: FixtureProject;

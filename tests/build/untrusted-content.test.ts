@@ -3,13 +3,13 @@
 // naming the file, or published harmlessly; nothing may run, be read from the machine, be written outside the
 // site, or change content/ or the last good site.
 import { execFile } from "node:child_process";
-import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildSite, type BuildResult } from "../../src/build.js";
 import { formatProblem } from "../../src/checks/problems.js";
+import { snapshot } from "../support/folder-snapshot.js";
 import { fixtureProject, page, type FixtureProject } from "../support/fixture-project.js";
 
 const run = promisify(execFile);
@@ -22,19 +22,6 @@ async function command(args: string[], env: Record<string, string> = {}): Promis
   );
 }
 
-/** Every file under `dir` (links as links) with a hash of its bytes. */
-function snapshot(dir: string): Record<string, string> {
-  const files: Record<string, string> = {};
-  const walk = (folder: string) => {
-    for (const entry of readdirSync(folder, { withFileTypes: true })) {
-      const path = join(folder, entry.name);
-      if (entry.isDirectory()) walk(path);
-      else files[relative(dir, path)] = entry.isSymbolicLink() ? "link" : createHash("sha256").update(readFileSync(path)).digest("hex");
-    }
-  };
-  if (existsSync(dir)) walk(dir);
-  return files;
-}
 
 const goodFields = "metadesc: A page made by a test, to check what the build does with an attack in it.";
 /** Where an attack that ran would leave its mark: the fixture's parent folder, outside the site. */
