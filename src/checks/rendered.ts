@@ -64,10 +64,13 @@ export class RenderedChecker {
   private readonly files = new Map<string, string>();
   private readonly sourcesChecked = new Set<string>();
 
-  constructor(
-    private readonly readSource: SourceReader,
-    private readonly hosts?: AllowedHosts,
-  ) {}
+  private readonly readSource: SourceReader;
+  private readonly hosts: AllowedHosts | undefined;
+
+  constructor(readSource: SourceReader, hosts?: AllowedHosts) {
+    this.readSource = readSource;
+    this.hosts = hosts;
+  }
 
   /** One pass over the page feeds every rule and the link collector. */
   check(page: RenderedPage): void {

@@ -17,11 +17,11 @@ const refusedKeys = new Set(["__proto__", "constructor", "prototype"]);
 
 /** A problem in a YAML block: `line` counts from the block's first line (0), as js-yaml does. */
 export class YamlProblem extends Error {
-  constructor(
-    message: string,
-    readonly line: number,
-  ) {
+  readonly line: number;
+
+  constructor(message: string, line: number) {
     super(message);
+    this.line = line;
   }
 }
 
