@@ -55,12 +55,20 @@ async function writeMarkdown(text: string): Promise<void> {
   await expect.poll(mode).toBe("raw");
   const editor = page.locator('[contenteditable="true"]').last();
   // Empty the text first: select all and delete, until the editor holds nothing.
-  for (let attempt = 0; attempt < 5 && (await editor.innerText()).trim() !== ""; attempt++) {
-    await editor.click();
-    await page.keyboard.press("ControlOrMeta+A");
-    await page.keyboard.press("Delete");
-  }
-  expect((await editor.innerText()).trim()).toBe("");
+  // The entry's text can still be arriving when the field first shows, so wait until it has settled, then clear it.
+  const shownText = () => editor.innerText().then((shown) => shown.trim());
+  await expect.poll(async () => { const before = await shownText(); await page.waitForTimeout(200); return before === (await shownText()); }).toBe(true);
+  await expect
+    .poll(
+      async () => {
+        await editor.click();
+        await editor.press("ControlOrMeta+A");
+        await editor.press("Backspace");
+        return shownText();
+      },
+      { timeout: 20_000 },
+    )
+    .toBe("");
   for (const line of text.split("\n")) {
     await page.keyboard.insertText(line);
     await page.keyboard.press("Enter");
