@@ -1,10 +1,14 @@
 // Bare Eleventy 3 for the benchmark: the same pages as markdown plus Nunjucks, one minimal layout,
 // no filters, navs, checks, Sass or post-processing. What Eleventy itself costs on our pages.
+import { readdirSync } from "node:fs";
 import { relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const layouts = fileURLToPath(new URL("./layouts", import.meta.url));
-const ourLayouts = ["base", "page", "primary", "what-we-do", "post", "home", "404", "redirect", "news-index", "search", "cookies"];
+// Every layout the repository has, so a page naming any of them builds here too.
+const ourLayouts = readdirSync(fileURLToPath(new URL("../../layouts", import.meta.url)))
+  .filter((name) => name.endsWith(".njk"))
+  .map((name) => name.slice(0, -".njk".length));
 
 export default function (eleventyConfig) {
   // The generated pages name our layouts; here each is the one minimal layout.
