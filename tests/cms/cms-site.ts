@@ -9,7 +9,7 @@ import { headersFor, parseHeadersFile } from "../support/host-files.js";
 import { serveSite, type StaticServer } from "../../src/gates/static-server.js";
 import { launchBrowser } from "../browser/site.js";
 import { localBackendEnv } from "../../src/cms/local-backend.js";
-import { fixtureProject, type FixtureProject } from "../support/fixture-project.js";
+import { fixtureProject, fixtureSite, type FixtureProject } from "../support/fixture-project.js";
 
 export async function freePort(): Promise<number> {
   const server = createServer();
@@ -67,7 +67,8 @@ export interface CmsSite {
 }
 
 export async function openCmsSite(): Promise<CmsSite> {
-  const project = fixtureProject();
+  // A fixture site of the tests' own, so an editor's change to the real content/ never breaks these tests.
+  const project = fixtureProject(fixtureSite("small-site"));
   const backendPort = await freePort();
   const env = { NLC_CMS_LOCAL_BACKEND: `http://127.0.0.1:${backendPort}/api/v1` };
   const built = await runCli(project.root, "src/cli/build.ts", env);

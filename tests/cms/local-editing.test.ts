@@ -118,7 +118,7 @@ describe("the browser editor in local mode", () => {
     expect(await preview.locator(".post__meta").textContent()).toContain("1 May 2020");
 
     await writeMarkdown(
-      "## What we discussed\n\nLeaders talked about [our programme](/our-programme/).\n\n![Leaders around a table in Leeds](/static/img/leaders-meeting.png)\n",
+      "## What we discussed\n\nLeaders talked about [the alpha section](/alpha/).\n\n![Leaders around a table in Leeds](/static/img/leaders-meeting.png)\n",
     );
     await publishNow();
     const file = join(site.project.root, "content/news/posts/leaders-meet-in-leeds.md");
@@ -141,19 +141,19 @@ describe("the browser editor in local mode", () => {
   }, 300_000);
 
   it("changes a page's section-menu position and its words", async () => {
-    const file = join(site.project.root, "content/research.md");
-    // Fields the editor did not touch (the hero's leader, whatever it says today) keep their values.
+    const file = join(site.project.root, "content/gamma.md");
+    // Fields the editor did not touch (the hero's leader) keep their values.
     const leaderBefore = readFrontMatterBlock(readFileSync(file, "utf8")).data?.leader;
-    await openEditor("/collections/pages/entries/research");
+    await openEditor("/collections/pages/entries/gamma");
     // Decap's number input is not tied to its label; it is the form's only number field.
     const order = page.locator('input[type="number"]');
     await order.fill("7");
-    await writeMarkdown("## Our research\n\nNew words written in the browser editor.\n");
+    await writeMarkdown("## Our gamma work\n\nNew words written in the browser editor.\n");
     await publishNow();
     await expect.poll(() => readFileSync(file, "utf8"), { timeout: 30_000 }).toContain("New words written in the browser editor.");
     const saved = readFileSync(file, "utf8");
     expect(saved).toMatch(/\norder: 7\n/);
-    expect(saved).toMatch(/\n---\n+## Our research\n+New words written in the browser editor\.\n/);
+    expect(saved).toMatch(/\n---\n+## Our gamma work\n+New words written in the browser editor\.\n/);
     expect(leaderBefore).toBeTypeOf("string");
     expect(readFrontMatterBlock(saved).data?.leader).toBe(leaderBefore);
     const check = await runCli(site.project.root, "src/cli/check.ts");
