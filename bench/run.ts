@@ -375,7 +375,7 @@ async function benchStartup(): Promise<{ results: StartupResult[]; compileMs: nu
     ["npm run build (with npm itself)", "npm run build --silent", { NLC_OUTPUT: "_site-startup" }],
   ];
   const results: StartupResult[] = [];
-  for (const [label, command, env] of variants) results.push({ label, command, wallMs: [] });
+  for (const [label, command] of variants) results.push({ label, command, wallMs: [] });
   // Round-robin, so drift in the machine's load is shared by every variant.
   for (let run = 0; run <= repeat; run += 1) {
     for (const [i, [, command, env]] of variants.entries()) {

@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { existsSync, readFileSync, statSync } from "node:fs";
 import { join, relative, resolve, sep } from "node:path";
 import { layoutAliases, layoutNames } from "../content/layouts.js";
 import { listContentFiles, staticLinks } from "../content/trust.js";

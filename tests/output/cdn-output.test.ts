@@ -3,7 +3,7 @@ import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 import matter from "gray-matter";
-import { parse, type HTMLElement } from "node-html-parser";
+import type { HTMLElement } from "node-html-parser";
 import { describe, expect, it } from "vitest";
 import { siteSettings } from "../../src/content/site-settings.js";
 import { builtPage, builtUrls, siteDir } from "../support/built-site.js";
