@@ -39,13 +39,24 @@ export default function (eleventyConfig: UserConfig) {
   // The browser editor at /admin/, with its own headers (src/cms/).
   const cms = cmsSettings(process.env, site.url);
   eleventyConfig.addPlugin(adminPlugin, { site, cms });
-  eleventyConfig.addPlugin(deliveryPlugin, { ...site, headerAreas: adminHeaderRules(cms, bundleFolder(decapBundle().version)) });
+  eleventyConfig.addPlugin(deliveryPlugin, {
+    ...site,
+    headerAreas: adminHeaderRules(cms, bundleFolder(decapBundle().version)),
+  });
 
   // Fingerprinted stylesheet and script, written as virtual templates.
   eleventyConfig.addGlobalData("assets", loadAssets);
-  eleventyConfig.addTemplate("assets/main.css.njk", "{{ assets.css.contents | safe }}", { permalink: "{{ assets.css.href }}", layout: false, eleventyExcludeFromCollections: true });
+  eleventyConfig.addTemplate("assets/main.css.njk", "{{ assets.css.contents | safe }}", {
+    permalink: "{{ assets.css.href }}",
+    layout: false,
+    eleventyExcludeFromCollections: true,
+  });
   for (const script of ["js", "search", "consent"]) {
-    eleventyConfig.addTemplate(`assets/${script}.js.njk`, `{{ assets.${script}.contents | safe }}`, { permalink: `{{ assets.${script}.href }}`, layout: false, eleventyExcludeFromCollections: true });
+    eleventyConfig.addTemplate(`assets/${script}.js.njk`, `{{ assets.${script}.contents | safe }}`, {
+      permalink: `{{ assets.${script}.href }}`,
+      layout: false,
+      eleventyExcludeFromCollections: true,
+    });
   }
   eleventyConfig.addWatchTarget("src/styles/");
   eleventyConfig.addWatchTarget("src/scripts/");
@@ -56,7 +67,11 @@ export default function (eleventyConfig: UserConfig) {
   eleventyConfig.addCollection("redirects", (api) => collectRedirects((api as { getAll(): never[] }).getAll()));
   eleventyConfig.addFilter("redirectsFile", redirectsFile);
   eleventyConfig.addFilter("stubOutputPath", stubOutputPath);
-  eleventyConfig.addTemplate("redirects/_redirects.njk", "{{ collections.redirects | redirectsFile(site.url) | safe }}", { permalink: "/_redirects", layout: false, eleventyExcludeFromCollections: true });
+  eleventyConfig.addTemplate(
+    "redirects/_redirects.njk",
+    "{{ collections.redirects | redirectsFile(site.url) | safe }}",
+    { permalink: "/_redirects", layout: false, eleventyExcludeFromCollections: true },
+  );
   eleventyConfig.addTemplate("redirects/stub.njk", "", {
     pagination: { data: "collections.redirects", size: 1, alias: "redirect" },
     permalink: "{{ redirect.from | stubOutputPath }}",
@@ -72,7 +87,9 @@ export default function (eleventyConfig: UserConfig) {
   eleventyConfig.addFilter("limit", limit);
 
   // static/root/ (favicon.ico, the touch icon, the manifest) is served at the site's root, where browsers look for it.
-  eleventyConfig.addPassthroughCopy("static", { filter: (path: string) => path !== "root" && !path.startsWith("root/") });
+  eleventyConfig.addPassthroughCopy("static", {
+    filter: (path: string) => path !== "root" && !path.startsWith("root/"),
+  });
   eleventyConfig.addPassthroughCopy({ "static/root": "/" });
 
   return {

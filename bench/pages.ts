@@ -57,7 +57,10 @@ function pick<T>(random: () => number, items: readonly T[]): T {
 }
 
 function slugify(text: string): string {
-  return text.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
+  return text
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-|-$/g, "");
 }
 
 function sentence(random: () => number, min = 8, max = 16): string {
@@ -112,7 +115,9 @@ function yamlValue(value: unknown, indent: string): string {
     return value
       .map((item) =>
         typeof item === "object" && item !== null
-          ? `\n${indent}- ${Object.entries(item).map(([k, v], i) => `${i ? `${indent}  ` : ""}${k}: ${JSON.stringify(v)}`).join("\n")}`
+          ? `\n${indent}- ${Object.entries(item)
+              .map(([k, v], i) => `${i ? `${indent}  ` : ""}${k}: ${JSON.stringify(v)}`)
+              .join("\n")}`
           : `\n${indent}- ${JSON.stringify(item)}`,
       )
       .join("");
@@ -134,7 +139,8 @@ function frontMatter(fields: Record<string, unknown>): string {
  * Directory data files mirror `content/`'s.
  */
 export function generateSite(count: number, seed = 1): BenchSite {
-  if (!Number.isInteger(count) || count < 20) throw new Error(`generateSite needs a whole number of at least 20 pages, not ${count}`);
+  if (!Number.isInteger(count) || count < 20)
+    throw new Error(`generateSite needs a whole number of at least 20 pages, not ${count}`);
   const random = seededRandom(seed);
   const pages: Page[] = [];
   const add = (page: Omit<Page, "title"> & { title?: string }) => {
@@ -142,21 +148,60 @@ export function generateSite(count: number, seed = 1): BenchSite {
     pages.push({ ...page, title: name });
   };
 
-  add({ kind: "home", path: "index.md", url: "/", title: "National Leadership Centre", fields: { layout: "home.njk", navtitle: "Home", order: 1, permalink: "/", tags: ["nav"] } });
-  sections.forEach((section, i) => {
-    const name = section.split("-").map((word) => `${word.charAt(0).toUpperCase()}${word.slice(1)}`).join(" ");
-    add({ kind: "section", path: `${section}.md`, url: `/${section}/`, title: name, fields: { order: 10 + i, permalink: `/${section}/`, tags: i === 3 ? ["nav", "footer"] : ["nav"] } });
+  add({
+    kind: "home",
+    path: "index.md",
+    url: "/",
+    title: "National Leadership Centre",
+    fields: { layout: "home.njk", navtitle: "Home", order: 1, permalink: "/", tags: ["nav"] },
   });
-  add({ kind: "news", path: "news/index.md", url: "/news/", title: "News", fields: { order: 14, permalink: "/news/", tags: ["nav"], layout: "news-index" } });
+  sections.forEach((section, i) => {
+    const name = section
+      .split("-")
+      .map((word) => `${word.charAt(0).toUpperCase()}${word.slice(1)}`)
+      .join(" ");
+    add({
+      kind: "section",
+      path: `${section}.md`,
+      url: `/${section}/`,
+      title: name,
+      fields: { order: 10 + i, permalink: `/${section}/`, tags: i === 3 ? ["nav", "footer"] : ["nav"] },
+    });
+  });
+  add({
+    kind: "news",
+    path: "news/index.md",
+    url: "/news/",
+    title: "News",
+    fields: { order: 14, permalink: "/news/", tags: ["nav"], layout: "news-index" },
+  });
   for (let i = 1; i <= 6; i += 1) {
     const name = title(random, pages.length + 1);
     const slug = slugify(name);
-    add({ kind: "primary", path: `${slug}.md`, url: `/${slug}/`, title: name, fields: { layout: "primary.njk", navtitle: name.split(" ").slice(0, 2).join(" "), order: i, permalink: `/${slug}/index.html`, tags: ["primary"] } });
+    add({
+      kind: "primary",
+      path: `${slug}.md`,
+      url: `/${slug}/`,
+      title: name,
+      fields: {
+        layout: "primary.njk",
+        navtitle: name.split(" ").slice(0, 2).join(" "),
+        order: i,
+        permalink: `/${slug}/index.html`,
+        tags: ["primary"],
+      },
+    });
   }
   for (let i = 1; i <= 3; i += 1) {
     const name = title(random, pages.length + 1);
     const slug = slugify(name);
-    add({ kind: "footer", path: `${slug}.md`, url: `/${slug}/`, title: name, fields: { order: i + 1, permalink: `/${slug}/`, tags: ["footer"] } });
+    add({
+      kind: "footer",
+      path: `${slug}.md`,
+      url: `/${slug}/`,
+      title: name,
+      fields: { order: i + 1, permalink: `/${slug}/`, tags: ["footer"] },
+    });
   }
 
   const posts = Math.floor(count / 4);
@@ -182,14 +227,19 @@ export function generateSite(count: number, seed = 1): BenchSite {
   const urls = pages.map((page) => page.url);
   const files: BenchFile[] = [
     { path: "content.11tydata.json", contents: `${JSON.stringify({ layout: "page.njk" })}\n` },
-    { path: "news/posts/posts.11tydata.json", contents: `${JSON.stringify({ layout: "post.njk", tags: ["posts"] }, null, 2)}\n` },
+    {
+      path: "news/posts/posts.11tydata.json",
+      contents: `${JSON.stringify({ layout: "post.njk", tags: ["posts"] }, null, 2)}\n`,
+    },
   ];
   for (const page of pages) {
     const fields: Record<string, unknown> = { title: page.title, metadesc: metadesc(random), ...page.fields };
     if (page.kind === "home" || page.kind === "primary") fields.leader = sentence(random, 10, 16);
     if (page.kind === "home") {
       fields.strandsHeading = "Our work";
-      fields.strands = sections.slice(0, 3).map((section) => ({ title: section, url: `/${section}/`, text: sentence(random, 8, 12) }));
+      fields.strands = sections
+        .slice(0, 3)
+        .map((section) => ({ title: section, url: `/${section}/`, text: sentence(random, 8, 12) }));
     }
     files.push({ path: page.path, contents: `${frontMatter(fields)}\n${body(random, urls, page.url)}` });
   }

@@ -48,12 +48,17 @@ export function summariseProfile(file: string, root: string, top = 15): ProfileS
     const frame = byId.get(id)?.callFrame;
     if (!frame) continue;
     total += us;
-    const name = frame.url ? `${frame.functionName || "(anonymous)"} ${localPath(frame.url, root)}:${frame.lineNumber + 1}` : frame.functionName || "(unknown)";
+    const name = frame.url
+      ? `${frame.functionName || "(anonymous)"} ${localPath(frame.url, root)}:${frame.lineNumber + 1}`
+      : frame.functionName || "(unknown)";
     functions.set(name, (functions.get(name) ?? 0) + us);
     const area = areaOf(frame.url, root);
     areas.set(area, (areas.get(area) ?? 0) + us);
   }
   const ranked = (map: Map<string, number>) =>
-    [...map].sort((a, b) => b[1] - a[1]).slice(0, top).map(([name, us]) => ({ name, ms: us / 1000 }));
+    [...map]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, top)
+      .map(([name, us]) => ({ name, ms: us / 1000 }));
   return { totalMs: total / 1000, byFunction: ranked(functions), byArea: ranked(areas) };
 }

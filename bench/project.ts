@@ -12,7 +12,19 @@ export const benchDir = join(repoRoot, "bench");
 export const outDir = join(benchDir, ".out");
 
 /** Top-level entries of the repository that a throw-away project does not share. */
-const notShared = new Set(["content", "_site", ".preview", ".git", "bench", "tests", "docs", ".build", ".cache", "test-results", "screenshots"]);
+const notShared = new Set([
+  "content",
+  "_site",
+  ".preview",
+  ".git",
+  "bench",
+  "tests",
+  "docs",
+  ".build",
+  ".cache",
+  "test-results",
+  "screenshots",
+]);
 
 /**
  * A project folder at `dir` whose content is `files` (or a copy of the real
@@ -25,7 +37,8 @@ export function makeProject(dir: string, files: readonly BenchFile[] | "copy-rea
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   for (const entry of readdirSync(repoRoot)) {
-    if (notShared.has(entry) || entry.startsWith(".out") || entry.startsWith("._site") || entry.startsWith(".git")) continue;
+    if (notShared.has(entry) || entry.startsWith(".out") || entry.startsWith("._site") || entry.startsWith(".git"))
+      continue;
     symlinkSync(join(repoRoot, entry), join(dir, entry));
   }
   const content = join(dir, "content");
@@ -52,16 +65,21 @@ export function warmStylesheetCache(dir: string): string {
   return dir;
 }
 
-
 export function packageScript(name: string): string {
-  const script = (JSON.parse(readFileSync(join(repoRoot, "package.json"), "utf8")) as { scripts?: Record<string, string> }).scripts?.[name];
+  const script = (
+    JSON.parse(readFileSync(join(repoRoot, "package.json"), "utf8")) as { scripts?: Record<string, string> }
+  ).scripts?.[name];
   if (!script) throw new Error(`package.json has no "${name}" script`);
   return script;
 }
 
 /** The environment npm gives a script: the project's node_modules/.bin first on the PATH. */
 export function scriptEnv(cwd: string, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env, PATH: `${join(cwd, "node_modules", ".bin")}:${process.env.PATH ?? ""}`, ...extra };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    PATH: `${join(cwd, "node_modules", ".bin")}:${process.env.PATH ?? ""}`,
+    ...extra,
+  };
   delete env.NLC_OUTPUT; // a stray value from the caller's shell must not redirect the build
   return env;
 }
@@ -85,7 +103,11 @@ let usageRuns = 0;
  * `usage`, every Node process in it reports its peak memory on exit (see
  * report-usage.mjs).
  */
-export function timed(command: string, cwd: string, options: { env?: Record<string, string>; usage?: boolean; nodeOptions?: string[] } = {}): Promise<Timed> {
+export function timed(
+  command: string,
+  cwd: string,
+  options: { env?: Record<string, string>; usage?: boolean; nodeOptions?: string[] } = {},
+): Promise<Timed> {
   const nodeOptions = [...(options.nodeOptions ?? [])];
   let usageDir: string | undefined;
   if (options.usage) {
@@ -112,7 +134,11 @@ export function timed(command: string, cwd: string, options: { env?: Record<stri
       let cpuMs: number | undefined;
       if (usageDir && existsSync(usageDir)) {
         for (const file of readdirSync(usageDir)) {
-          const usage = JSON.parse(readFileSync(join(usageDir, file), "utf8")) as { maxRssKb: number; userMs: number; systemMs: number };
+          const usage = JSON.parse(readFileSync(join(usageDir, file), "utf8")) as {
+            maxRssKb: number;
+            userMs: number;
+            systemMs: number;
+          };
           peakRssMb = Math.max(peakRssMb ?? 0, usage.maxRssKb / 1024);
           cpuMs = (cpuMs ?? 0) + usage.userMs + usage.systemMs;
         }
@@ -126,5 +152,7 @@ export function timed(command: string, cwd: string, options: { env?: Record<stri
 export function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? (sorted[middle] as number) : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
+  return sorted.length % 2
+    ? (sorted[middle] as number)
+    : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
 }

@@ -8,6 +8,14 @@ const dir = process.env.BENCH_USAGE_DIR;
 if (dir) {
   process.on("exit", () => {
     const usage = process.resourceUsage();
-    writeFileSync(join(dir, `${process.pid}.json`), JSON.stringify({ pid: process.pid, maxRssKb: usage.maxRSS, userMs: usage.userCPUTime / 1000, systemMs: usage.systemCPUTime / 1000 }));
+    writeFileSync(
+      join(dir, `${process.pid}.json`),
+      JSON.stringify({
+        pid: process.pid,
+        maxRssKb: usage.maxRSS,
+        userMs: usage.userCPUTime / 1000,
+        systemMs: usage.systemCPUTime / 1000,
+      }),
+    );
   });
 }

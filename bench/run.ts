@@ -16,7 +16,18 @@ import { dirname, join } from "node:path";
 import { parseArgs } from "node:util";
 import { generateSite } from "./pages.js";
 import { summariseProfile } from "./profile.js";
-import { benchDir, makeProject, median, outDir, packageScript, repoRoot, scriptEnv, timed, warmStylesheetCache, type Timed } from "./project.js";
+import {
+  benchDir,
+  makeProject,
+  median,
+  outDir,
+  packageScript,
+  repoRoot,
+  scriptEnv,
+  timed,
+  warmStylesheetCache,
+  type Timed,
+} from "./project.js";
 
 const { values: args } = parseArgs({
   options: {
@@ -33,7 +44,12 @@ const { values: args } = parseArgs({
   },
 });
 if (args.help) {
-  console.log(readFileSync(new URL(import.meta.url), "utf8").split("\n").filter((line) => line.startsWith("//")).join("\n"));
+  console.log(
+    readFileSync(new URL(import.meta.url), "utf8")
+      .split("\n")
+      .filter((line) => line.startsWith("//"))
+      .join("\n"),
+  );
   process.exit(0);
 }
 
@@ -46,14 +62,19 @@ mkdirSync(outDir, { recursive: true });
 const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 const mb = (value: number | undefined) => (value === undefined ? "–" : `${Math.round(value)} MB`);
 const pad = (text: string | number, width: number) => String(text).padStart(width);
-const eleventyVersion = (JSON.parse(readFileSync(join(repoRoot, "node_modules/@11ty/eleventy/package.json"), "utf8")) as { version: string }).version;
+const eleventyVersion = (
+  JSON.parse(readFileSync(join(repoRoot, "node_modules/@11ty/eleventy/package.json"), "utf8")) as { version: string }
+).version;
 
 function machine(): string {
   const cpu = cpus()[0]?.model.trim() ?? "unknown CPU";
   return `${cpus().length} × ${cpu}, ${Math.round(totalmem() / 2 ** 30)} GB, Node ${process.version}, Eleventy ${eleventyVersion}`;
 }
 
-const load = () => loadavg().map((value) => value.toFixed(2)).join(" ");
+const load = () =>
+  loadavg()
+    .map((value) => value.toFixed(2))
+    .join(" ");
 
 function check(result: Timed, what: string): Timed {
   if (result.code !== 0) {
@@ -101,8 +122,12 @@ async function benchSite(): Promise<SiteResult[]> {
   const repeat = Number(args["site-runs"]);
   const dir = makeProject(join(outDir, "real-site"), "copy-real-content");
   const bareReal = join(benchDir, "bare", "markdown-only.config.js");
-  console.log(`\nThe real site (${countHtmlSources(join(dir, "content"))} pages): \`npm run build\` against bare Eleventy ${eleventyVersion} rendering the same pages`);
-  console.log(`(bench/bare/markdown-only.config.js: markdown only, one minimal layout; its cost is the floor), interleaved, median of ${repeat}, after one uncounted run of each.`);
+  console.log(
+    `\nThe real site (${countHtmlSources(join(dir, "content"))} pages): \`npm run build\` against bare Eleventy ${eleventyVersion} rendering the same pages`,
+  );
+  console.log(
+    `(bench/bare/markdown-only.config.js: markdown only, one minimal layout; its cost is the floor), interleaved, median of ${repeat}, after one uncounted run of each.`,
+  );
   const results: SiteResult[] = [];
   for (const node of args.nodes.split(",")) {
     const env = nodeEnv(node);
@@ -110,15 +135,26 @@ async function benchSite(): Promise<SiteResult[]> {
     const variants = [
       { label: "ours: npm run build", command: "npm run build --silent", wallMs: [] as number[] },
       { label: "ours: npm run build's command, without npm", command: packageScript("build"), wallMs: [] as number[] },
-      { label: "ours: npm run build, first build (no stylesheet cache)", command: "rm -rf .cache && npm run build --silent", wallMs: [] as number[] },
-      { label: "bare Eleventy, same pages", command: `node node_modules/@11ty/eleventy/cmd.cjs --config=${JSON.stringify(bareReal)} --input=content --output=_bare --quiet`, wallMs: [] as number[] },
+      {
+        label: "ours: npm run build, first build (no stylesheet cache)",
+        command: "rm -rf .cache && npm run build --silent",
+        wallMs: [] as number[],
+      },
+      {
+        label: "bare Eleventy, same pages",
+        command: `node node_modules/@11ty/eleventy/cmd.cjs --config=${JSON.stringify(bareReal)} --input=content --output=_bare --quiet`,
+        wallMs: [] as number[],
+      },
       { label: "Node alone (node -e 0)", command: "node -e 0", wallMs: [] as number[] },
     ];
     for (let run = 0; run <= repeat; run += 1) {
       // Rotated, so no variant always follows the same one.
       for (let i = 0; i < variants.length; i += 1) {
         const variant = variants[(i + run) % variants.length]!;
-        const timing = check(await timed(variant.command, dir, { env: { ...env, NLC_OUTPUT: "_site" } }), variant.command);
+        const timing = check(
+          await timed(variant.command, dir, { env: { ...env, NLC_OUTPUT: "_site" } }),
+          variant.command,
+        );
         if (run > 0) variant.wallMs.push(timing.wallMs);
       }
     }
@@ -127,11 +163,17 @@ async function benchSite(): Promise<SiteResult[]> {
     console.log(`\n${pad("build", 56)} ${pad("median", 8)} ${pad("range", 13)}   command`);
     for (const variant of variants) {
       const range = `${seconds(Math.min(...variant.wallMs)).slice(0, -2)}–${seconds(Math.max(...variant.wallMs))}`;
-      console.log(`${pad(variant.label, 56)} ${pad(seconds(median(variant.wallMs)), 8)} ${pad(range, 13)}   ${variant.command}`);
+      console.log(
+        `${pad(variant.label, 56)} ${pad(seconds(median(variant.wallMs)), 8)} ${pad(range, 13)}   ${variant.command}`,
+      );
     }
-    console.log(`${pad("the 2020 site's npm run build of its 20 pages (stated)", 56)} ${pad(seconds(build2020Ms), 8)} ${pad("", 13)}   issue 13's measurement; its repository cannot be fetched here`);
+    console.log(
+      `${pad("the 2020 site's npm run build of its 20 pages (stated)", 56)} ${pad(seconds(build2020Ms), 8)} ${pad("", 13)}   issue 13's measurement; its repository cannot be fetched here`,
+    );
     console.log(`\nOurs over bare Eleventy: ${seconds(ours - bare)} (${(ours / bare).toFixed(2)}×).`);
-    console.log(`Target: ours at most ${target2020}× the 2020 build (${seconds(build2020Ms * target2020)}): ${seconds(ours)} = ${(ours / build2020Ms).toFixed(2)}× — ${ours <= build2020Ms * target2020 ? "met" : "NOT met"}`);
+    console.log(
+      `Target: ours at most ${target2020}× the 2020 build (${seconds(build2020Ms * target2020)}): ${seconds(ours)} = ${(ours / build2020Ms).toFixed(2)}× — ${ours <= build2020Ms * target2020 ? "met" : "NOT met"}`,
+    );
 
     // Where the time goes, step by step, in a process of its own (bench/startup-breakdown.ts).
     const breakdown = new Map<string, number[]>();
@@ -142,7 +184,9 @@ async function benchSite(): Promise<SiteResult[]> {
       const steps = JSON.parse(timing.stdout.trim().split("\n").pop() ?? "[]") as Array<[string, number]>;
       for (const [step, ms] of steps) breakdown.set(step, [...(breakdown.get(step) ?? []), ms]);
     }
-    console.log(`\nWhere a build's time goes, step by step (bench/startup-breakdown.ts, median of ${repeat}; stylesheet cache cold in each run, Sass loaded`);
+    console.log(
+      `\nWhere a build's time goes, step by step (bench/startup-breakdown.ts, median of ${repeat}; stylesheet cache cold in each run, Sass loaded`,
+    );
     console.log("and compiled; page checks and Pagefind one after the other, where the build overlaps them):\n");
     for (const [step, ms] of breakdown) console.log(`  ${pad(Math.round(median(ms)), 5)} ms  ${step}`);
     results.push({ node: nodeVersion(node), variants, breakdown: [...breakdown].map(([step, ms]) => ({ step, ms })) });
@@ -170,7 +214,8 @@ const bareCommand = `node node_modules/@11ty/eleventy/cmd.cjs --config=${JSON.st
 
 function cleanOutputs(dir: string): void {
   for (const entry of readdirSync(dir)) {
-    if (entry === "_site" || entry === ".preview" || entry === "_bare" || entry.startsWith("._site")) rmSync(join(dir, entry), { recursive: true, force: true });
+    if (entry === "_site" || entry === ".preview" || entry === "_bare" || entry.startsWith("._site"))
+      rmSync(join(dir, entry), { recursive: true, force: true });
   }
 }
 
@@ -180,14 +225,17 @@ async function buildOnce(kind: "ours" | "bare", dir: string, nodeArgs: string[] 
   // Ours is exactly what `npm run build` runs (src/cli/build.ts → buildSite), minus npm's own start-up.
   let command = kind === "ours" ? packageScript("build") : bareCommand;
   if (nodeArgs.length) {
-    if (!command.startsWith("node ")) throw new Error(`cannot add ${nodeArgs.join(" ")} to a command that does not start with node: ${command}`);
+    if (!command.startsWith("node "))
+      throw new Error(`cannot add ${nodeArgs.join(" ")} to a command that does not start with node: ${command}`);
     command = `node ${nodeArgs.join(" ")} ${command.slice("node ".length)}`;
   }
   return check(await timed(command, dir, { usage: true, env: { NLC_OUTPUT: "_site" } }), `${kind} build of ${dir}`);
 }
 
 async function benchBuilds(): Promise<SizeResult[]> {
-  console.log(`\nBuilds: our full pipeline (\`npm run build\`'s command) and bare Eleventy ${eleventyVersion} (bench/bare/), interleaved, ${runs} runs each, each in a fresh process.`);
+  console.log(
+    `\nBuilds: our full pipeline (\`npm run build\`'s command) and bare Eleventy ${eleventyVersion} (bench/bare/), interleaved, ${runs} runs each, each in a fresh process.`,
+  );
   console.log(`Build command: ${packageScript("build")}`);
   const results: SizeResult[] = [];
   for (const [index, size] of sizes.entries()) {
@@ -198,7 +246,12 @@ async function benchBuilds(): Promise<SizeResult[]> {
       await buildOnce("ours", dir);
       await buildOnce("bare", dir);
     }
-    const result: SizeResult = { pages: size, ours: { wallMs: [], rssMb: [], cpuMs: [] }, bare: { wallMs: [], rssMb: [], cpuMs: [] }, htmlFiles: { ours: 0, bare: 0 } };
+    const result: SizeResult = {
+      pages: size,
+      ours: { wallMs: [], rssMb: [], cpuMs: [] },
+      bare: { wallMs: [], rssMb: [], cpuMs: [] },
+      htmlFiles: { ours: 0, bare: 0 },
+    };
     for (let run = 0; run < runs; run += 1) {
       const order: Array<"ours" | "bare"> = run % 2 ? ["bare", "ours"] : ["ours", "bare"];
       for (const kind of order) {
@@ -214,16 +267,22 @@ async function benchBuilds(): Promise<SizeResult[]> {
     results.push(result);
   }
 
-  console.log(`\nBuild figures (median of ${runs}; wall time from process start to exit, start-up included; peak RSS of the largest Node process;`);
+  console.log(
+    `\nBuild figures (median of ${runs}; wall time from process start to exit, start-up included; peak RSS of the largest Node process;`,
+  );
   console.log("Node CPU leaves out helper programs such as Pagefind's indexer):\n");
-  console.log(`${pad("pages", 6)} ${pad("build", 6)} ${pad("wall", 9)} ${pad("ms/page", 8)} ${pad("peak RSS", 9)} ${pad("Node CPU", 9)} ${pad("HTML files", 11)} ${pad("ours ÷ bare", 12)}`);
+  console.log(
+    `${pad("pages", 6)} ${pad("build", 6)} ${pad("wall", 9)} ${pad("ms/page", 8)} ${pad("peak RSS", 9)} ${pad("Node CPU", 9)} ${pad("HTML files", 11)} ${pad("ours ÷ bare", 12)}`,
+  );
   for (const result of results) {
     for (const kind of ["ours", "bare"] as const) {
       const wall = median(result[kind].wallMs);
       const ratio = kind === "ours" ? `${(wall / median(result.bare.wallMs)).toFixed(2)}×` : "";
       const rss = result[kind].rssMb.length ? median(result[kind].rssMb) : undefined;
       const cpu = result[kind].cpuMs.length ? seconds(median(result[kind].cpuMs)) : "–";
-      console.log(`${pad(result.pages, 6)} ${pad(kind, 6)} ${pad(seconds(wall), 9)} ${pad((wall / result.pages).toFixed(2), 8)} ${pad(mb(rss), 9)} ${pad(cpu, 9)} ${pad(result.htmlFiles[kind], 11)} ${pad(ratio, 12)}`);
+      console.log(
+        `${pad(result.pages, 6)} ${pad(kind, 6)} ${pad(seconds(wall), 9)} ${pad((wall / result.pages).toFixed(2), 8)} ${pad(mb(rss), 9)} ${pad(cpu, 9)} ${pad(result.htmlFiles[kind], 11)} ${pad(ratio, 12)}`,
+      );
     }
   }
   const at = (pages: number) => results.find((result) => result.pages === pages);
@@ -232,13 +291,19 @@ async function benchBuilds(): Promise<SizeResult[]> {
   if (n4000) {
     const ratio = median(n4000.ours.wallMs) / median(n4000.bare.wallMs);
     const memory = median(n4000.ours.rssMb) / median(n4000.bare.rssMb);
-    console.log(`\nTarget: ours within 1.5× of bare Eleventy's wall time at 4000 pages: ${ratio.toFixed(2)}× — ${ratio <= 1.5 ? "met" : "NOT met"}`);
-    console.log(`Target: ours within 1.5× of bare Eleventy's peak memory at 4000 pages: ${memory.toFixed(2)}× — ${memory <= 1.5 ? "met" : "NOT met"}`);
+    console.log(
+      `\nTarget: ours within 1.5× of bare Eleventy's wall time at 4000 pages: ${ratio.toFixed(2)}× — ${ratio <= 1.5 ? "met" : "NOT met"}`,
+    );
+    console.log(
+      `Target: ours within 1.5× of bare Eleventy's peak memory at 4000 pages: ${memory.toFixed(2)}× — ${memory <= 1.5 ? "met" : "NOT met"}`,
+    );
   }
   if (n1000 && n4000) {
     const ours = median(n4000.ours.wallMs) / median(n1000.ours.wallMs);
     const bare = median(n4000.bare.wallMs) / median(n1000.bare.wallMs);
-    console.log(`Target: time at 4000 ≤ 4.5 × time at 1000: ours ${ours.toFixed(2)}×, bare ${bare.toFixed(2)}× — ${ours <= 4.5 ? "met" : "NOT met"}`);
+    console.log(
+      `Target: time at 4000 ≤ 4.5 × time at 1000: ours ${ours.toFixed(2)}×, bare ${bare.toFixed(2)}× — ${ours <= 4.5 ? "met" : "NOT met"}`,
+    );
   }
   return results;
 }
@@ -269,12 +334,18 @@ async function measureRebuild(label: string, extraArgs: string, edits: number): 
   const dir = makeProject(join(outDir, "watch"), "copy-real-content");
   const page = join(dir, "content", "our-programme.md");
   const output = join(dir, ".preview", "our-programme", "index.html");
-  if (!existsSync(page)) throw new Error("content/our-programme.md is gone: point bench/run.ts's rebuild test at another page");
+  if (!existsSync(page))
+    throw new Error("content/our-programme.md is gone: point bench/run.ts's rebuild test at another page");
   const original = readFileSync(page, "utf8");
   const port = 20_000 + Math.floor(Math.random() * 20_000);
   const command = `${packageScript("start")} --port=${port}${extraArgs}`;
   // Its own process group, so stopping it stops every process the script started.
-  const child = spawn("sh", ["-c", command], { cwd: dir, env: scriptEnv(dir), stdio: ["ignore", "pipe", "pipe"], detached: true });
+  const child = spawn("sh", ["-c", command], {
+    cwd: dir,
+    env: scriptEnv(dir),
+    stdio: ["ignore", "pipe", "pipe"],
+    detached: true,
+  });
   let log = "";
   child.stdout.on("data", (chunk) => (log += chunk));
   child.stderr.on("data", (chunk) => (log += chunk));
@@ -322,18 +393,27 @@ async function measureRebuild(label: string, extraArgs: string, edits: number): 
 
 async function benchRebuild(): Promise<RebuildResult[]> {
   const edits = Number(args.edits);
-  console.log(`\nRebuild: \`npm start\` in a copy of the real site; content/our-programme.md edited ${edits} times (plus one uncounted warm-up edit).`);
+  console.log(
+    `\nRebuild: \`npm start\` in a copy of the real site; content/our-programme.md edited ${edits} times (plus one uncounted warm-up edit).`,
+  );
   const results: RebuildResult[] = [];
   // --incremental is shown for comparison only: it re-renders just the edited page, so other pages' navs and breadcrumbs go stale.
-  for (const [label, extra] of [["npm start", ""], ["npm start -- --incremental", " --incremental"]] as const) {
+  for (const [label, extra] of [
+    ["npm start", ""],
+    ["npm start -- --incremental", " --incremental"],
+  ] as const) {
     const result = await measureRebuild(label, extra, edits);
     results.push(result);
-    console.log(`  ${pad(label, 28)}: save → page rebuilt ${pad(Math.round(median(result.toFileMs)), 4)} ms median (${Math.round(Math.min(...result.toFileMs))}–${Math.round(Math.max(...result.toFileMs))}), → rebuild finished ${Math.round(median(result.toDoneMs))} ms`);
+    console.log(
+      `  ${pad(label, 28)}: save → page rebuilt ${pad(Math.round(median(result.toFileMs)), 4)} ms median (${Math.round(Math.min(...result.toFileMs))}–${Math.round(Math.max(...result.toFileMs))}), → rebuild finished ${Math.round(median(result.toDoneMs))} ms`,
+    );
   }
   const headline = results[0];
   if (headline) {
     const value = median(headline.toFileMs);
-    console.log(`\nTarget: rebuild after a one-page edit < 150 ms median: ${Math.round(value)} ms — ${value < 150 ? "met" : "NOT met"}`);
+    console.log(
+      `\nTarget: rebuild after a one-page edit < 150 ms median: ${Math.round(value)} ms — ${value < 150 ? "met" : "NOT met"}`,
+    );
   }
   return results;
 }
@@ -349,15 +429,34 @@ interface StartupResult {
 async function benchStartup(): Promise<{ results: StartupResult[]; compileMs: number }> {
   const repeat = Number(args["startup-runs"]);
   const dir = makeProject(join(outDir, "startup"), "copy-real-content");
-  console.log(`\nStart-up: building the real site (${countHtmlSources(join(dir, "content"))} pages) ${repeat} times each way; the difference is the cost of loading TypeScript.`);
+  console.log(
+    `\nStart-up: building the real site (${countHtmlSources(join(dir, "content"))} pages) ${repeat} times each way; the difference is the cost of loading TypeScript.`,
+  );
 
   // Ahead of time: compile .eleventy.ts and the src/ it imports to JavaScript once, then run plain Node.
   const compileStarted = performance.now();
-  execFileSync(process.execPath, [
-    join(repoRoot, "node_modules/typescript/bin/tsc"), "--outDir", join(dir, ".aot"), "--rootDir", repoRoot,
-    "--module", "NodeNext", "--moduleResolution", "NodeNext", "--target", "ES2022", "--skipLibCheck", "--types", "node",
-    "--noCheck", join(repoRoot, ".eleventy.ts"),
-  ], { cwd: repoRoot, stdio: "pipe" });
+  execFileSync(
+    process.execPath,
+    [
+      join(repoRoot, "node_modules/typescript/bin/tsc"),
+      "--outDir",
+      join(dir, ".aot"),
+      "--rootDir",
+      repoRoot,
+      "--module",
+      "NodeNext",
+      "--moduleResolution",
+      "NodeNext",
+      "--target",
+      "ES2022",
+      "--skipLibCheck",
+      "--types",
+      "node",
+      "--noCheck",
+      join(repoRoot, ".eleventy.ts"),
+    ],
+    { cwd: repoRoot, stdio: "pipe" },
+  );
   const compileMs = performance.now() - compileStarted;
 
   const eleventy = "node_modules/@11ty/eleventy/cmd.cjs";
@@ -369,7 +468,10 @@ async function benchStartup(): Promise<{ results: StartupResult[]; compileMs: nu
     ["tsx CLI  + Eleventy CLI", `tsx ${eleventy} --config=.eleventy.ts ${out}`],
     ["node --import tsx + Eleventy CLI", `node --import tsx ${eleventy} --config=.eleventy.ts ${out}`],
     ["node --import tsx/esm + Eleventy CLI", `node --import tsx/esm ${eleventy} --config=.eleventy.ts ${out}`],
-    ["our loader (src/cli/load-typescript.mjs) + Eleventy CLI", `node --import ./src/cli/load-typescript.mjs ${eleventy} --config=.eleventy.ts ${out}`],
+    [
+      "our loader (src/cli/load-typescript.mjs) + Eleventy CLI",
+      `node --import ./src/cli/load-typescript.mjs ${eleventy} --config=.eleventy.ts ${out}`,
+    ],
     ["compiled ahead (tsc), plain node + Eleventy CLI", `node ${eleventy} --config=.aot/.eleventy.js ${out}`],
     ["npm run build's command", packageScript("build"), { NLC_OUTPUT: "_site-startup" }],
     ["npm run build (with npm itself)", "npm run build --silent", { NLC_OUTPUT: "_site-startup" }],
@@ -384,8 +486,11 @@ async function benchStartup(): Promise<{ results: StartupResult[]; compileMs: nu
     }
   }
   console.log(`\n${pad("way of running", 48)} ${pad("median", 8)}   command`);
-  for (const result of results) console.log(`${pad(result.label, 48)} ${pad(seconds(median(result.wallMs)), 8)}   ${result.command}`);
-  console.log(`\nCompiling .eleventy.ts and src/ ahead of time with tsc --noCheck took ${seconds(compileMs)} (once per change of the TypeScript).`);
+  for (const result of results)
+    console.log(`${pad(result.label, 48)} ${pad(seconds(median(result.wallMs)), 8)}   ${result.command}`);
+  console.log(
+    `\nCompiling .eleventy.ts and src/ ahead of time with tsc --noCheck took ${seconds(compileMs)} (once per change of the TypeScript).`,
+  );
   return { results, compileMs };
 }
 
@@ -409,10 +514,14 @@ async function benchProfiles(): Promise<void> {
       const profileDir = join(outDir, "profiles", `n${size}-${kind}`);
       rmSync(profileDir, { recursive: true, force: true });
       await buildOnce(kind, dir, ["--cpu-prof", `--cpu-prof-dir=${profileDir}`]);
-      const largest = readdirSync(profileDir).map((file) => join(profileDir, file)).sort((a, b) => statSync(b).size - statSync(a).size)[0];
+      const largest = readdirSync(profileDir)
+        .map((file) => join(profileDir, file))
+        .sort((a, b) => statSync(b).size - statSync(a).size)[0];
       if (!largest) continue;
       const summary = summariseProfile(largest, repoRoot, 12);
-      console.log(`\n${size} pages, ${kind}: ${seconds(summary.totalMs)} sampled (${largest.slice(repoRoot.length + 1)})`);
+      console.log(
+        `\n${size} pages, ${kind}: ${seconds(summary.totalMs)} sampled (${largest.slice(repoRoot.length + 1)})`,
+      );
       console.log("  by package or file:");
       for (const { name, ms } of summary.byArea) console.log(`    ${pad(Math.round(ms), 7)} ms  ${name}`);
       console.log("  by function:");
@@ -426,7 +535,12 @@ async function benchProfiles(): Promise<void> {
 
 console.log(`npm run bench — ${new Date().toISOString()}`);
 console.log(`Machine: ${machine()}; load average ${load()}`);
-const record: Record<string, unknown> = { date: new Date().toISOString(), machine: machine(), argv: process.argv.slice(2), seed };
+const record: Record<string, unknown> = {
+  date: new Date().toISOString(),
+  machine: machine(),
+  argv: process.argv.slice(2),
+  seed,
+};
 if (sections.has("site")) record.site = await benchSite();
 if (sections.has("builds")) record.builds = await benchBuilds();
 if (sections.has("rebuild")) record.rebuild = await benchRebuild();

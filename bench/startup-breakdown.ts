@@ -13,7 +13,14 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 
 /** The packages a build loads at start-up, in the order it first needs them. */
-export const buildPackages = ["@11ty/eleventy", "gray-matter", "zod", "markdown-it", "@11ty/eleventy-plugin-rss", "node-html-parser"];
+export const buildPackages = [
+  "@11ty/eleventy",
+  "gray-matter",
+  "zod",
+  "markdown-it",
+  "@11ty/eleventy-plugin-rss",
+  "node-html-parser",
+];
 
 const steps: Array<[string, number]> = [];
 // performance.now() counts from the process's start: Node's own start-up and registering tsx.
@@ -46,7 +53,9 @@ await step("Eleventy: read .eleventy.ts and set up", () => (eleventy as unknown 
 // result stays in memory, so the render below does not compile it again. A build whose styles did
 // not change reads the cached stylesheet instead and never loads Sass.
 const emptyCache = mkdtempSync(join(tmpdir(), "nlc-breakdown-"));
-await step("Sass: load and compile (only when the styles changed)", () => ours.assets.compileStylesheet("src/styles", emptyCache));
+await step("Sass: load and compile (only when the styles changed)", () =>
+  ours.assets.compileStylesheet("src/styles", emptyCache),
+);
 rmSync(emptyCache, { recursive: true, force: true });
 const written = await step("Eleventy: render and write the pages", () => eleventy.write() as Promise<unknown[]>);
 const results = (written[1] ?? []) as Parameters<typeof ours.checks.renderedPages>[2];

@@ -2,9 +2,22 @@ import { existsSync } from "node:fs";
 import { mkdir, rm } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
 import Eleventy from "@11ty/eleventy";
-import { besideOutput, markBuild, outputFolderProblem, restoreInterruptedSwap, swapInto, takeLock } from "./build/output-folder.js";
+import {
+  besideOutput,
+  markBuild,
+  outputFolderProblem,
+  restoreInterruptedSwap,
+  swapInto,
+  takeLock,
+} from "./build/output-folder.js";
 import { countErrors, error, warning, type Problem } from "./checks/problems.js";
-import { checkRendered, checkRenderedInDepth, checkSources, renderedPages, type EleventyOutput } from "./checks/run-checks.js";
+import {
+  checkRendered,
+  checkRenderedInDepth,
+  checkSources,
+  renderedPages,
+  type EleventyOutput,
+} from "./checks/run-checks.js";
 import { listSiteFiles } from "./checks/link-check.js";
 import { buildSearchIndex } from "./output/search-index.js";
 
@@ -40,22 +53,35 @@ export function describeBuildError(caught: unknown): string {
     seen.add(current);
     const message = String((current as { message?: unknown }).message ?? "").trim();
     if (message && !lines.some((line) => line.includes(message))) lines.push(message);
-    current = (current as { originalError?: unknown; cause?: unknown }).originalError ?? (current as { cause?: unknown }).cause;
+    current =
+      (current as { originalError?: unknown; cause?: unknown }).originalError ?? (current as { cause?: unknown }).cause;
   }
   return lines.join(": ") || String(caught);
 }
 
 /** The file an Eleventy error names, if any ("./content/x.md"), so the message can start with it. */
 function fileNamedIn(message: string): string {
-  return /\.\/(content\/[^\s`'")]+\.(?:md|njk|json))/.exec(message)?.[1] ?? /(layouts\/[^\s`'")]+\.njk)/.exec(message)?.[1] ?? "content";
+  return (
+    /\.\/(content\/[^\s`'")]+\.(?:md|njk|json))/.exec(message)?.[1] ??
+    /(layouts\/[^\s`'")]+\.njk)/.exec(message)?.[1] ??
+    "content"
+  );
 }
 
 /** Renders the site with Eleventy: into `output` (write), or in memory when `output` is undefined. */
-export async function renderSite(root: string, output: string | undefined, runMode: BuildOptions["runMode"] = "build"): Promise<EleventyOutput[]> {
+export async function renderSite(
+  root: string,
+  output: string | undefined,
+  runMode: BuildOptions["runMode"] = "build",
+): Promise<EleventyOutput[]> {
   const cwd = process.cwd();
   process.chdir(root);
   try {
-    const eleventy = new Eleventy("content", output ?? join(root, "_site"), { configPath: ".eleventy.ts", quietMode: true, runMode });
+    const eleventy = new Eleventy("content", output ?? join(root, "_site"), {
+      configPath: ".eleventy.ts",
+      quietMode: true,
+      runMode,
+    });
     if (output === undefined) return (await eleventy.toJSON()) as EleventyOutput[];
     const written = (await eleventy.write()) as unknown[];
     return (written[1] ?? []) as EleventyOutput[];
@@ -70,7 +96,12 @@ export async function renderSite(root: string, output: string | undefined, runMo
  * the static files. The pages' HTML comes from Eleventy's results (final,
  * after every transform), so nothing is read back from disk.
  */
-export function builtFiles(root: string, results: readonly EleventyOutput[], output: string, written: boolean): Set<string> {
+export function builtFiles(
+  root: string,
+  results: readonly EleventyOutput[],
+  output: string,
+  written: boolean,
+): Set<string> {
   const files = new Set<string>();
   if (written) return listSiteFiles(output, "/", files);
   const base = resolve(root, output);
@@ -94,14 +125,24 @@ export async function buildSite(options: BuildOptions & { write?: boolean } = {}
     if (problem) return { ok: false, changed: false, problems: [error("NLC_OUTPUT", 1, 1, problem)], pages: 0 };
   }
   const { problems, sources } = checkSources(root);
-  if (problems.some((problem) => problem.blocksRender && problem.severity === "error")) return { ok: false, changed: false, problems, pages: 0 };
+  if (problems.some((problem) => problem.blocksRender && problem.severity === "error"))
+    return { ok: false, changed: false, problems, pages: 0 };
   if (!write) return renderAndCheck(root, undefined, output, problems, sources, options);
 
   const lock = takeLock(output);
-  if ("problem" in lock) return { ok: false, changed: false, problems: [...problems, error("NLC_OUTPUT", 1, 1, lock.problem)], pages: 0 };
+  if ("problem" in lock)
+    return { ok: false, changed: false, problems: [...problems, error("NLC_OUTPUT", 1, 1, lock.problem)], pages: 0 };
   try {
     const restored = await restoreInterruptedSwap(output);
-    if (restored) problems.push(warning("NLC_OUTPUT", 1, 1, `the last good site was found beside ${output} after an interrupted build, and was put back first`));
+    if (restored)
+      problems.push(
+        warning(
+          "NLC_OUTPUT",
+          1,
+          1,
+          `the last good site was found beside ${output} after an interrupted build, and was put back first`,
+        ),
+      );
     // A sibling of the output, so the final rename stays on one file system.
     const { staging } = besideOutput(output);
     await rm(staging, { recursive: true, force: true });
@@ -114,7 +155,14 @@ export async function buildSite(options: BuildOptions & { write?: boolean } = {}
     markBuild(staging);
     const swapped = await swapInto(staging, output);
     if (swapped.leftover) {
-      problems.push(warning("NLC_OUTPUT", 1, 1, `the new site is in ${output}, but the old one could not be deleted from ${swapped.leftover}: delete that folder`));
+      problems.push(
+        warning(
+          "NLC_OUTPUT",
+          1,
+          1,
+          `the new site is in ${output}, but the old one could not be deleted from ${swapped.leftover}: delete that folder`,
+        ),
+      );
     }
     return { ...result, problems, changed: true };
   } catch (caught) {
@@ -142,9 +190,15 @@ async function renderAndCheck(
     const pages = renderedPages(root, staging ?? output, results);
     const files = builtFiles(root, results, staging ?? output, staging !== undefined);
     // Pagefind reads the finished pages in a process of its own, so it indexes while the checks run here.
-    const indexing = staging ? buildSearchIndex(staging).then(() => undefined, (caught: unknown) => caught) : Promise.resolve(undefined);
+    const indexing = staging
+      ? buildSearchIndex(staging).then(
+          () => undefined,
+          (caught: unknown) => caught,
+        )
+      : Promise.resolve(undefined);
     problems.push(...checkRendered(root, pages, files, sources));
-    if (options.inDepth ?? staging === undefined) problems.push(...(await checkRenderedInDepth(root, pages, results, staging ?? output, sources)));
+    if (options.inDepth ?? staging === undefined)
+      problems.push(...(await checkRenderedInDepth(root, pages, results, staging ?? output, sources)));
     const indexError = await indexing;
     if (indexError) throw indexError;
     return { ok: countErrors(problems, strict) === 0, changed: false, problems, pages: pages.length };

@@ -19,8 +19,15 @@ declare module "@11ty/eleventy/UserConfig" {
     addPairedShortcode(name: string, shortcode: (content: string, ...args: any[]) => string): void;
     addTransform(name: string, transform: Transform): void;
     /** `copyOptions` go to recursive-copy; `filter` takes paths relative to `from`. */
-    addPassthroughCopy(from: string | Record<string, string>, copyOptions?: { filter?: (path: string) => boolean }): void;
-    addPreprocessor(name: string, extensions: string, callback: (data: Record<string, unknown>, content: string) => unknown): void;
+    addPassthroughCopy(
+      from: string | Record<string, string>,
+      copyOptions?: { filter?: (path: string) => boolean },
+    ): void;
+    addPreprocessor(
+      name: string,
+      extensions: string,
+      callback: (data: Record<string, unknown>, content: string) => unknown,
+    ): void;
     addPlugin(plugin: unknown, options?: unknown): void;
     addCollection(name: string, callback: (api: unknown) => unknown): void;
     on(event: string, callback: (...args: any[]) => unknown): void;

@@ -21,7 +21,11 @@ declare module "@11ty/eleventy-img" {
   }
   export type ImageMetadata = Record<string, ImageFormatEntry[]>;
   export default function Image(src: string, options?: ImageOptions): Promise<ImageMetadata>;
-  export function generateHTML(metadata: ImageMetadata, attributes: Record<string, string>, options?: { whitespaceMode?: "inline" | "block" }): string;
+  export function generateHTML(
+    metadata: ImageMetadata,
+    attributes: Record<string, string>,
+    options?: { whitespaceMode?: "inline" | "block" },
+  ): string;
 }
 
 declare module "js-yaml" {

@@ -13,7 +13,8 @@ const ourLayouts = readdirSync(fileURLToPath(new URL("../../layouts", import.met
 export default function (eleventyConfig) {
   // The generated pages name our layouts; here each is the one minimal layout.
   for (const name of ourLayouts) {
-    for (const alias of [name, `${name}.njk`, `layouts/${name}`, `layouts/${name}.njk`]) eleventyConfig.addLayoutAlias(alias, "bare.njk");
+    for (const alias of [name, `${name}.njk`, `layouts/${name}`, `layouts/${name}.njk`])
+      eleventyConfig.addLayoutAlias(alias, "bare.njk");
   }
   // Our own Nunjucks pages (news listing, search) use our filters; bare Eleventy builds the generated markdown pages.
   eleventyConfig.ignores.add("**/*.njk");

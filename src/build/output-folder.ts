@@ -16,7 +16,19 @@ export const buildMarker = ".nlc-build";
 const markerText = "This folder is a build of the NLC website (npm run build), which replaces it as a whole.\n";
 
 /** Folders of the project that hold its sources or history. */
-const sourceFolders = ["content", "layouts", "static", "src", "tests", "docs", "bench", ".git", ".github", ".ci", "node_modules"];
+const sourceFolders = [
+  "content",
+  "layouts",
+  "static",
+  "src",
+  "tests",
+  "docs",
+  "bench",
+  ".git",
+  ".github",
+  ".ci",
+  "node_modules",
+];
 
 /** The folders the build uses beside the output: staging, the previous site during a swap, and the lock. */
 export function besideOutput(output: string): { staging: string; previous: string; lock: string } {
@@ -40,12 +52,16 @@ function looksLikeBuild(folder: string): boolean {
 export function outputFolderProblem(root: string, output: string, shown = output): string | undefined {
   const project = resolve(root);
   const folder = resolve(root, output);
-  if (isInside(folder, project)) return `${shown} holds the project itself: the build replaces its output folder, so set NLC_OUTPUT to a new folder such as _site`;
+  if (isInside(folder, project))
+    return `${shown} holds the project itself: the build replaces its output folder, so set NLC_OUTPUT to a new folder such as _site`;
   const source = sourceFolders.find((name) => isInside(join(project, name), folder));
-  if (source) return `${shown} is inside the project's ${source}/ folder: the build replaces its output folder, so set NLC_OUTPUT to a folder of its own such as _site`;
+  if (source)
+    return `${shown} is inside the project's ${source}/ folder: the build replaces its output folder, so set NLC_OUTPUT to a folder of its own such as _site`;
   if (!existsSync(folder)) return undefined;
-  if (!statSync(folder).isDirectory()) return `${shown} is a file, not a folder: set NLC_OUTPUT to a folder such as _site`;
-  if (readdirSync(folder).length === 0 || existsSync(join(folder, buildMarker)) || looksLikeBuild(folder)) return undefined;
+  if (!statSync(folder).isDirectory())
+    return `${shown} is a file, not a folder: set NLC_OUTPUT to a folder such as _site`;
+  if (readdirSync(folder).length === 0 || existsSync(join(folder, buildMarker)) || looksLikeBuild(folder))
+    return undefined;
   return `${shown} already holds files that are not a build of this site, and a build would replace them: empty it, or set NLC_OUTPUT to a new folder`;
 }
 
@@ -74,10 +90,13 @@ export function takeLock(output: string): { release: () => void } | { problem: s
       writeFileSync(lock, `${process.pid}\n`, { flag: "wx" });
       return { release: () => rmSync(lock, { force: true }) };
     } catch (caught) {
-      if ((caught as { code?: string }).code !== "EEXIST") return { problem: `could not lock ${output} for the build (${(caught as Error).message})` };
+      if ((caught as { code?: string }).code !== "EEXIST")
+        return { problem: `could not lock ${output} for the build (${(caught as Error).message})` };
       const pid = Number.parseInt(readFileSync(lock, "utf8").trim(), 10);
       if (Number.isInteger(pid) && pid > 0 && processRunning(pid)) {
-        return { problem: `another build (process ${pid}) is writing ${output} now: wait for it to finish, then build again` };
+        return {
+          problem: `another build (process ${pid}) is writing ${output} now: wait for it to finish, then build again`,
+        };
       }
       rmSync(lock, { force: true });
     }
@@ -106,7 +125,11 @@ export interface SwapResult {
  * Swaps a finished build into place. The old site is moved aside first and
  * only deleted once the new one is in, so `output` is never half-written.
  */
-export async function swapInto(staging: string, output: string, remove: (folder: string) => Promise<void> = removeFolder): Promise<SwapResult> {
+export async function swapInto(
+  staging: string,
+  output: string,
+  remove: (folder: string) => Promise<void> = removeFolder,
+): Promise<SwapResult> {
   const { previous } = besideOutput(resolve(output));
   await remove(previous);
   if (existsSync(output)) await rename(output, previous);

@@ -6,9 +6,33 @@
 
 // Windows-1252 bytes 0x80–0x9F, by the character each turns into.
 const cp1252: Record<string, number> = {
-  "€": 0x80, "‚": 0x82, "ƒ": 0x83, "„": 0x84, "…": 0x85, "†": 0x86, "‡": 0x87, "ˆ": 0x88, "‰": 0x89, "Š": 0x8a,
-  "‹": 0x8b, "Œ": 0x8c, "Ž": 0x8e, "‘": 0x91, "’": 0x92, "“": 0x93, "”": 0x94, "•": 0x95, "–": 0x96, "—": 0x97,
-  "˜": 0x98, "™": 0x99, "š": 0x9a, "›": 0x9b, "œ": 0x9c, "ž": 0x9e, "Ÿ": 0x9f,
+  "€": 0x80,
+  "‚": 0x82,
+  ƒ: 0x83,
+  "„": 0x84,
+  "…": 0x85,
+  "†": 0x86,
+  "‡": 0x87,
+  ˆ: 0x88,
+  "‰": 0x89,
+  Š: 0x8a,
+  "‹": 0x8b,
+  Œ: 0x8c,
+  Ž: 0x8e,
+  "‘": 0x91,
+  "’": 0x92,
+  "“": 0x93,
+  "”": 0x94,
+  "•": 0x95,
+  "–": 0x96,
+  "—": 0x97,
+  "˜": 0x98,
+  "™": 0x99,
+  š: 0x9a,
+  "›": 0x9b,
+  œ: 0x9c,
+  ž: 0x9e,
+  Ÿ: 0x9f,
 };
 
 function byteOf(char: string): number | undefined {
@@ -51,7 +75,8 @@ export function findEncodingDamage(text: string): EncodingDamage[] {
     const corrected = repair(match[0]);
     if (corrected !== undefined) found.push({ index: match.index ?? 0, found: match[0], corrected });
   }
-  for (const match of text.matchAll(/\uFFFD+/g)) found.push({ index: match.index ?? 0, found: match[0], corrected: "" });
+  for (const match of text.matchAll(/\uFFFD+/g))
+    found.push({ index: match.index ?? 0, found: match[0], corrected: "" });
   return found.sort((a, b) => a.index - b.index);
 }
 

@@ -5,7 +5,8 @@ const section = /(<!-- fields:start[^>]*-->\n)[\s\S]*?(<!-- fields:end -->)/;
 
 /** docs/editing.md with its field table made anew from the schema. */
 export function withFieldTable(guide: string): string {
-  if (!section.test(guide)) throw new Error("docs/editing.md has no <!-- fields:start --> … <!-- fields:end --> section for the field table");
+  if (!section.test(guide))
+    throw new Error("docs/editing.md has no <!-- fields:start --> … <!-- fields:end --> section for the field table");
   return guide.replace(section, (_, start: string, end: string) => `${start}${fieldTable()}\n${end}`);
 }
 

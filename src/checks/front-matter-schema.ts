@@ -13,11 +13,14 @@ export { pageAddress, sitePath } from "../content/addresses.js";
 
 const permalinkMessage =
   "permalink must be a clean site address such as /our-programme/: starting with /, lower case letters, numbers and hyphens, no spaces";
-const redirectMessage = "redirect_from must be a list of old addresses, each a clean address starting with /, such as - /network/";
+const redirectMessage =
+  "redirect_from must be a list of old addresses, each a clean address starting with /, such as - /network/";
 
 const text = (field: string) =>
-  z.string({ error: `${field} must be text` }).trim().min(1, { error: `${field} is empty: write some text after "${field}:"` });
-
+  z
+    .string({ error: `${field} must be text` })
+    .trim()
+    .min(1, { error: `${field} is empty: write some text after "${field}:"` });
 
 export const frontMatterSchema = z.object({
   title: text("title"),
@@ -40,7 +43,9 @@ export const frontMatterSchema = z.object({
   layout: z.string({ error: "layout must be the name of a layout, such as primary.njk" }).optional(),
   date: z.date({ error: "date must be a real date written as YYYY-MM-DD, such as 2019-10-22" }).optional(),
   draft: z.boolean({ error: "draft must be true or false" }).optional(),
-  last_reviewed: z.date({ error: "last_reviewed must be a real date written as YYYY-MM-DD, such as 2026-11-24" }).optional(),
+  last_reviewed: z
+    .date({ error: "last_reviewed must be a real date written as YYYY-MM-DD, such as 2026-11-24" })
+    .optional(),
   navurl: z.url({ protocol: /^https?$/, error: "navurl must be a full web address starting with https://" }).optional(),
   redirect_from: z.array(z.string({ error: redirectMessage }), { error: redirectMessage }).optional(),
   image: z.string({ error: "image must be the address of a picture, such as /static/img/forum.jpg" }).optional(),
@@ -65,7 +70,8 @@ export const fieldDocs: Record<keyof typeof frontMatterSchema.shape, { descripti
     example: "`navtitle: Programme`",
   },
   metadesc: {
-    description: "The summary search engines show under the title, about 50 to 160 characters. **Required**, unless the page has a `leader` (or `subtitle`) to use instead.",
+    description:
+      "The summary search engines show under the title, about 50 to 160 characters. **Required**, unless the page has a `leader` (or `subtitle`) to use instead.",
     example: "`metadesc: Leadership programmes for 100 CEO-level public service leaders each year.`",
   },
   leader: {
@@ -85,15 +91,18 @@ export const fieldDocs: Record<keyof typeof frontMatterSchema.shape, { descripti
     example: "`order: 2`",
   },
   tags: {
-    description: "Which navs the page is in: `nav` (main nav), `primary` (section nav), `footer` (footer nav). News posts get `posts` automatically.",
+    description:
+      "Which navs the page is in: `nav` (main nav), `primary` (section nav), `footer` (footer nav). News posts get `posts` automatically.",
     example: "see below",
   },
   permalink: {
-    description: "The page's address: lower case, hyphens, starting and ending with `/`. `/our-programme/index.html` means the same. `false` makes no page at all.",
+    description:
+      "The page's address: lower case, hyphens, starting and ending with `/`. `/our-programme/index.html` means the same. `false` makes no page at all.",
     example: "`permalink: /our-programme/`",
   },
   layout: {
-    description: "How the page is laid out: `primary` (banner with title and leader), `page` (plain, the default), `statement` (an accessibility statement: a page that ends with when it was last reviewed and tested), `what-we-do`, `post`, `home` or `404`. `layouts/primary.njk` and `primary.njk` also work.",
+    description:
+      "How the page is laid out: `primary` (banner with title and leader), `page` (plain, the default), `statement` (an accessibility statement: a page that ends with when it was last reviewed and tested), `what-we-do`, `post`, `home` or `404`. `layouts/primary.njk` and `primary.njk` also work.",
     example: "`layout: primary.njk`",
   },
   date: {
@@ -101,7 +110,8 @@ export const fieldDocs: Record<keyof typeof frontMatterSchema.shape, { descripti
     example: "`date: 2019-10-22`",
   },
   last_reviewed: {
-    description: "The day an accessibility statement (`layout: statement`) was last reviewed, as YYYY-MM-DD. Change it whenever you review the statement.",
+    description:
+      "The day an accessibility statement (`layout: statement`) was last reviewed, as YYYY-MM-DD. Change it whenever you review the statement.",
     example: "`last_reviewed: 2026-11-24`",
   },
   draft: {
@@ -109,7 +119,8 @@ export const fieldDocs: Record<keyof typeof frontMatterSchema.shape, { descripti
     example: "`draft: true`",
   },
   navurl: {
-    description: "Points this page's nav item at another website instead (a full `https://` address). Use with `permalink: false`.",
+    description:
+      "Points this page's nav item at another website instead (a full `https://` address). Use with `permalink: false`.",
     example: "`navurl: https://connect.nationalleadership.gov.uk/`",
   },
   redirect_from: {
@@ -121,7 +132,8 @@ export const fieldDocs: Record<keyof typeof frontMatterSchema.shape, { descripti
     example: "`image: /static/img/forum.jpg`",
   },
   image_alt: {
-    description: "What the banner picture shows, for people who cannot see it. Required with `image`; `\"\"` if it is only decoration.",
+    description:
+      'What the banner picture shows, for people who cannot see it. Required with `image`; `""` if it is only decoration.',
     example: "`image_alt: Leaders talking at the 2020 forum`",
   },
   primary: {

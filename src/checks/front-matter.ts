@@ -1,5 +1,12 @@
 import { frontMatterSchema, knownFields } from "./front-matter-schema.js";
-import { addressProblem, cleanFileName, cleanPostName, defaultAddress, postFolderOf, sitePath } from "../content/addresses.js";
+import {
+  addressProblem,
+  cleanFileName,
+  cleanPostName,
+  defaultAddress,
+  postFolderOf,
+  sitePath,
+} from "../content/addresses.js";
 import { readFrontMatterBlock } from "../content/front-matter-block.js";
 import { eleventyOptionMessage, isEleventyOption } from "../content/trust.js";
 import { findEncodingDamage } from "./encoding.js";
@@ -39,7 +46,8 @@ export function fieldLine(text: string, field: string): number {
 
 function describe(value: unknown): string {
   if (value === null || value === undefined) return "empty";
-  if (value instanceof Date) return Number.isNaN(value.getTime()) ? "an impossible date" : value.toISOString().slice(0, 10);
+  if (value instanceof Date)
+    return Number.isNaN(value.getTime()) ? "an impossible date" : value.toISOString().slice(0, 10);
   if (typeof value === "string") return `"${value.length > 40 ? `${value.slice(0, 40)}…` : value}"`;
   try {
     return JSON.stringify(value) ?? String(value);
@@ -59,7 +67,12 @@ function readFrontMatter(source: PageSource): { data?: Record<string, unknown>; 
  * keys), against the schema: unknown fields, Eleventy's own options, bad
  * values and unusable addresses. `partial`: a data file sets only some fields.
  */
-export function checkFields(source: PageSource, data: Record<string, unknown>, at: (field: string) => number, partial = false): Problem[] {
+export function checkFields(
+  source: PageSource,
+  data: Record<string, unknown>,
+  at: (field: string) => number,
+  partial = false,
+): Problem[] {
   const problems: Problem[] = [];
   for (const field of Object.keys(data)) {
     if (knownFields.includes(field)) continue;
@@ -89,13 +102,35 @@ export function checkFields(source: PageSource, data: Record<string, unknown>, a
       reported.add(field);
       const value = data[field];
       if (field === "title" && (value === undefined || value === null)) {
-        problems.push(error(source.file, at("title"), 1, "title is missing: add a line `title: The page's name` to the front matter"));
+        problems.push(
+          error(
+            source.file,
+            at("title"),
+            1,
+            "title is missing: add a line `title: The page's name` to the front matter",
+          ),
+        );
       } else if (field === "tags" && value === null) {
-        problems.push(error(source.file, at("tags"), 1, "tags is empty: remove the `tags:` line, or list at least one of main menu (nav), section menu (primary), footer"));
+        problems.push(
+          error(
+            source.file,
+            at("tags"),
+            1,
+            "tags is empty: remove the `tags:` line, or list at least one of main menu (nav), section menu (primary), footer",
+          ),
+        );
       } else {
         const shown = value === undefined || value === null ? "" : ` (it is ${describe(value)})`;
         // A date or address Eleventy cannot read stops the whole render.
-        problems.push(error(source.file, at(field), 1, `${issue.message}${shown}`, field === "date" || field === "permalink" || field === "layout"));
+        problems.push(
+          error(
+            source.file,
+            at(field),
+            1,
+            `${issue.message}${shown}`,
+            field === "date" || field === "permalink" || field === "layout",
+          ),
+        );
       }
     }
   }
@@ -134,7 +169,14 @@ export function checkPageSource(source: PageSource, context: PageCheckContext): 
 
   for (const match of source.text.matchAll(/!\[\s*\]\(/g)) {
     const { line, column } = positionAt(source.text, match.index ?? 0);
-    problems.push(error(source.file, line, column, "image without alt text: describe the picture between the brackets, ![like this](/static/img/photo.jpg)"));
+    problems.push(
+      error(
+        source.file,
+        line,
+        column,
+        "image without alt text: describe the picture between the brackets, ![like this](/static/img/photo.jpg)",
+      ),
+    );
   }
 
   const { data, problem } = readFrontMatter(source);
@@ -148,10 +190,26 @@ export function checkPageSource(source: PageSource, context: PageCheckContext): 
   if (post) {
     const name = source.file.slice(post.folder.length);
     if (!cleanPostName.test(name)) {
-      problems.push(error(source.file, 1, 1, `the file name "${name}" would make a broken address: rename the file to ${cleanFileName(name)} (lower case letters, numbers and hyphens)`, true));
+      problems.push(
+        error(
+          source.file,
+          1,
+          1,
+          `the file name "${name}" would make a broken address: rename the file to ${cleanFileName(name)} (lower case letters, numbers and hyphens)`,
+          true,
+        ),
+      );
     }
     if (data.date === undefined || data.date === null) {
-      problems.push(error(source.file, 1, 1, "a news post needs a date: add a line `date: YYYY-MM-DD` (the day it was published) to the front matter", true));
+      problems.push(
+        error(
+          source.file,
+          1,
+          1,
+          "a news post needs a date: add a line `date: YYYY-MM-DD` (the day it was published) to the front matter",
+          true,
+        ),
+      );
     }
   } else if (data.permalink === undefined && source.file.startsWith("content/")) {
     // Without a permalink, the file's path is its address: it must make a clean one too.
@@ -159,15 +217,33 @@ export function checkPageSource(source: PageSource, context: PageCheckContext): 
     if (!sitePath.test(address)) {
       const name = source.file.slice(source.file.lastIndexOf("/") + 1);
       const rename = cleanFileName(name) !== name ? `rename the file to ${cleanFileName(name)}, ` : "";
-      problems.push(error(source.file, 1, 1, `the file's path would make a broken address (${address}): ${rename}use lower case letters, numbers and hyphens in folder and file names, or add a permalink`, true));
+      problems.push(
+        error(
+          source.file,
+          1,
+          1,
+          `the file's path would make a broken address (${address}): ${rename}use lower case letters, numbers and hyphens in folder and file names, or add a permalink`,
+          true,
+        ),
+      );
     }
   }
 
   // YAML rolls an impossible date over (2019-10-32 becomes 1 November): compare with what was written.
   const writtenDate = /^date:[ \t]*["']?(\d{4})-(\d{2})-(\d{2})\b/m.exec(source.text.split(/\n---/)[0] ?? "");
-  if (writtenDate && data.date instanceof Date && data.date.toISOString().slice(0, 10) !== writtenDate.slice(1).join("-")) {
+  if (
+    writtenDate &&
+    data.date instanceof Date &&
+    data.date.toISOString().slice(0, 10) !== writtenDate.slice(1).join("-")
+  ) {
     problems.push(
-      error(source.file, at("date"), 1, `date must be a real date written as YYYY-MM-DD, such as 2019-10-22 (there is no ${writtenDate.slice(1).join("-")})`, true),
+      error(
+        source.file,
+        at("date"),
+        1,
+        `date must be a real date written as YYYY-MM-DD, such as 2019-10-22 (there is no ${writtenDate.slice(1).join("-")})`,
+        true,
+      ),
     );
   }
 
@@ -175,15 +251,34 @@ export function checkPageSource(source: PageSource, context: PageCheckContext): 
   if (typeof description !== "string" || description.trim() === "") {
     if (data.permalink !== false && data.metadesc === undefined) {
       problems.push(
-        error(source.file, 1, 1, "metadesc is missing: add `metadesc:` with a one-sentence summary of the page (50 to 160 characters) for search engines"),
+        error(
+          source.file,
+          1,
+          1,
+          "metadesc is missing: add `metadesc:` with a one-sentence summary of the page (50 to 160 characters) for search engines",
+        ),
       );
     }
   } else if (typeof data.metadesc === "string") {
     const length = data.metadesc.trim().length;
     if (length > metadescLength.max) {
-      problems.push(warning(source.file, at("metadesc"), 1, `metadesc is ${length} characters long: search engines cut it off after about ${metadescLength.max}; shorten it`));
+      problems.push(
+        warning(
+          source.file,
+          at("metadesc"),
+          1,
+          `metadesc is ${length} characters long: search engines cut it off after about ${metadescLength.max}; shorten it`,
+        ),
+      );
     } else if (length < metadescLength.min) {
-      problems.push(warning(source.file, at("metadesc"), 1, `metadesc is only ${length} characters long: say in a sentence what the page offers (50 to 160 characters)`));
+      problems.push(
+        warning(
+          source.file,
+          at("metadesc"),
+          1,
+          `metadesc is only ${length} characters long: say in a sentence what the page offers (50 to 160 characters)`,
+        ),
+      );
     }
   }
 
@@ -201,7 +296,14 @@ export function checkPageSource(source: PageSource, context: PageCheckContext): 
   }
 
   if (typeof data.image === "string" && data.image_alt === undefined) {
-    problems.push(error(source.file, at("image"), 1, 'image without image_alt: add `image_alt:` describing the picture, or image_alt: "" if it is only decoration'));
+    problems.push(
+      error(
+        source.file,
+        at("image"),
+        1,
+        'image without image_alt: add `image_alt:` describing the picture, or image_alt: "" if it is only decoration',
+      ),
+    );
   }
 
   return { file: source.file, data, problems };

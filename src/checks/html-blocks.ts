@@ -5,9 +5,45 @@ import { createMarkdown } from "../render/markdown.js";
 import { error, type Problem } from "./problems.js";
 
 /** Elements with no closing tag. */
-const voidElements = new Set(["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr"]);
+const voidElements = new Set([
+  "area",
+  "base",
+  "br",
+  "col",
+  "embed",
+  "hr",
+  "img",
+  "input",
+  "link",
+  "meta",
+  "param",
+  "source",
+  "track",
+  "wbr",
+]);
 /** Elements whose closing tag HTML lets a page leave out. */
-const optionalEnd = new Set(["p", "li", "dt", "dd", "option", "optgroup", "tr", "td", "th", "thead", "tbody", "tfoot", "colgroup", "caption", "rb", "rt", "rp", "html", "head", "body"]);
+const optionalEnd = new Set([
+  "p",
+  "li",
+  "dt",
+  "dd",
+  "option",
+  "optgroup",
+  "tr",
+  "td",
+  "th",
+  "thead",
+  "tbody",
+  "tfoot",
+  "colgroup",
+  "caption",
+  "rb",
+  "rt",
+  "rp",
+  "html",
+  "head",
+  "body",
+]);
 
 interface Tag {
   name: string;
@@ -109,19 +145,33 @@ export function checkHtmlBlocks(file: string, text: string): Problem[] {
       let at = open.length - 1;
       while (at >= 0 && open[at]?.name !== tag.name) at--;
       if (at < 0) {
-        if (!optionalEnd.has(tag.name)) problems.push(error(file, line, column, `</${tag.name}> closes a <${tag.name}> that was never opened: remove it, or add the <${tag.name}> it should close`));
+        if (!optionalEnd.has(tag.name))
+          problems.push(
+            error(
+              file,
+              line,
+              column,
+              `</${tag.name}> closes a <${tag.name}> that was never opened: remove it, or add the <${tag.name}> it should close`,
+            ),
+          );
         continue;
       }
       for (const unclosed of open.splice(at).slice(1)) {
-        if (!optionalEnd.has(unclosed.name)) problems.push(unclosedProblem(file, unclosed, `before the </${tag.name}> on line ${line}`));
+        if (!optionalEnd.has(unclosed.name))
+          problems.push(unclosedProblem(file, unclosed, `before the </${tag.name}> on line ${line}`));
       }
     }
   }
-  for (const unclosed of open) if (!optionalEnd.has(unclosed.name)) problems.push(unclosedProblem(file, unclosed, "by the end of the page"));
+  for (const unclosed of open)
+    if (!optionalEnd.has(unclosed.name)) problems.push(unclosedProblem(file, unclosed, "by the end of the page"));
   return problems;
 }
 
-function unclosedProblem(file: string, element: { name: string; line: number; column: number; tag: string }, where: string): Problem {
+function unclosedProblem(
+  file: string,
+  element: { name: string; line: number; column: number; tag: string },
+  where: string,
+): Problem {
   return error(
     file,
     element.line,

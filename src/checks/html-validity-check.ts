@@ -7,7 +7,14 @@ import { error, type Problem } from "./problems.js";
 import { fromLayout, locate, type RenderedPage, type SourceReader } from "./rendered.js";
 
 /** Rules the page scanner already reports in its own words (so a problem is not told twice). */
-const reportedByScanner = new Set(["heading-level", "wcag/h37", "wcag/h30", "wcag/h64", "no-inline-style", "require-sri"]);
+const reportedByScanner = new Set([
+  "heading-level",
+  "wcag/h37",
+  "wcag/h30",
+  "wcag/h64",
+  "no-inline-style",
+  "require-sri",
+]);
 
 interface ElementAt {
   tag: string;
@@ -28,7 +35,10 @@ function elementAt(html: string, offset: number): ElementAt | undefined {
   }
   const after = start + tag[0].length;
   const next = html.indexOf("<", after);
-  const text = html.slice(after, next < 0 ? after + 200 : Math.min(next, after + 200)).replace(/\s+/g, " ").trim();
+  const text = html
+    .slice(after, next < 0 ? after + 200 : Math.min(next, after + 200))
+    .replace(/\s+/g, " ")
+    .trim();
   return { tag: (tag[1] ?? "").toLowerCase(), attributes, text };
 }
 
@@ -108,7 +118,7 @@ export function explain(problem: HtmlProblem): string {
     case "valid-id":
       return `an id is not usable as the end of an address (${problem.message}): use lower-case letters, digits and hyphens, starting with a letter`;
     case "wcag/h63":
-      return "a table header cell has no scope: add scope=\"col\" (or \"row\"), or write the table in markdown";
+      return 'a table header cell has no scope: add scope="col" (or "row"), or write the table in markdown';
     case "wcag/h67":
       return 'an image with alt="" (decoration) also has a title: remove the title, or give the image alt text';
     case "wcag/h71":
@@ -140,7 +150,11 @@ function consequence(problem: HtmlProblem): boolean {
 }
 
 /** Every HTML validity problem on the pages, at each page's source file and line. */
-export async function checkHtmlValidity(pages: readonly RenderedPage[], config: ConfigData, readSource: SourceReader): Promise<Problem[]> {
+export async function checkHtmlValidity(
+  pages: readonly RenderedPage[],
+  config: ConfigData,
+  readSource: SourceReader,
+): Promise<Problem[]> {
   const validator = htmlValidator(config);
   const problems: Problem[] = [];
   for (const page of pages) {
@@ -148,7 +162,12 @@ export async function checkHtmlValidity(pages: readonly RenderedPage[], config: 
     for (const problem of found) {
       if (reportedByScanner.has(problem.rule) || consequence(problem)) continue;
       const element = elementAt(page.html, offsetOf(page.html, problem.line, problem.column));
-      if (problem.rule === "element-required-attributes" && element?.tag === "iframe" && /"title"/.test(problem.message)) continue;
+      if (
+        problem.rule === "element-required-attributes" &&
+        element?.tag === "iframe" &&
+        /"title"/.test(problem.message)
+      )
+        continue;
       // The <title> is made from the front matter's title, so that is where to change it.
       const needles = problem.rule === "long-title" ? [/^title:/m] : needlesFor(element, problem);
       const where = locate(page.file, readSource, needles);

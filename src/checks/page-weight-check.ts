@@ -10,7 +10,11 @@ const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
  * stylesheets from other hosts are the raw-HTML check's to report, and
  * missing files the link check's, so only the weight is told here.
  */
-export function checkPageWeight(pages: readonly RenderedPage[], read: ReadSiteFile, budget: Budget = defaultBudget): Problem[] {
+export function checkPageWeight(
+  pages: readonly RenderedPage[],
+  read: ReadSiteFile,
+  budget: Budget = defaultBudget,
+): Problem[] {
   const problems: Problem[] = [];
   for (const page of pages) {
     const weight = measurePage(page.path, page.html, read);
@@ -25,7 +29,14 @@ export function checkPageWeight(pages: readonly RenderedPage[], read: ReadSiteFi
       );
     }
     if (weight.js > budget.js) {
-      problems.push(error(page.file, 1, 1, `the page loads ${kb(weight.js)} of JavaScript (compressed), over the ${kb(budget.js)} budget: ask a developer, as the scripts come from the site's code or its layout`));
+      problems.push(
+        error(
+          page.file,
+          1,
+          1,
+          `the page loads ${kb(weight.js)} of JavaScript (compressed), over the ${kb(budget.js)} budget: ask a developer, as the scripts come from the site's code or its layout`,
+        ),
+      );
     }
   }
   return problems;

@@ -32,13 +32,24 @@ export function previewProblemsPlugin(eleventyConfig: UserConfig): void {
   const script = new URL("../scripts/preview-problems.js", import.meta.url);
   eleventyConfig.setServerOptions({
     onRequest: {
-      [problemsAddress]: () => ({ status: 200, headers: { "content-type": "application/json", "cache-control": "no-store" }, body: JSON.stringify({ problems: previewProblems() }) }),
-      [scriptAddress]: () => ({ status: 200, headers: { "content-type": "text/javascript", "cache-control": "no-store" }, body: readFileSync(script, "utf8") }),
+      [problemsAddress]: () => ({
+        status: 200,
+        headers: { "content-type": "application/json", "cache-control": "no-store" },
+        body: JSON.stringify({ problems: previewProblems() }),
+      }),
+      [scriptAddress]: () => ({
+        status: 200,
+        headers: { "content-type": "text/javascript", "cache-control": "no-store" },
+        body: readFileSync(script, "utf8"),
+      }),
     },
   });
-  eleventyConfig.addTransform("preview-problems", function (this: { page: { outputPath?: string | false } }, content: string) {
-    if (process.env.ELEVENTY_RUN_MODE !== "serve") return content;
-    const output = this.page.outputPath;
-    return typeof output === "string" && output.endsWith(".html") ? withProblemsScript(content) : content;
-  });
+  eleventyConfig.addTransform(
+    "preview-problems",
+    function (this: { page: { outputPath?: string | false } }, content: string) {
+      if (process.env.ELEVENTY_RUN_MODE !== "serve") return content;
+      const output = this.page.outputPath;
+      return typeof output === "string" && output.endsWith(".html") ? withProblemsScript(content) : content;
+    },
+  );
 }

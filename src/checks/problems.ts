@@ -21,7 +21,9 @@ export function warning(file: string, line: number, column: number, message: str
 
 /** Problems in file, line and column order, so a report reads top to bottom. */
 export function sortProblems(problems: readonly Problem[]): Problem[] {
-  return [...problems].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column));
+  return [...problems].sort((a, b) =>
+    a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column,
+  );
 }
 
 /** `path:line:column: error: message` — the form editors' tools make clickable. */

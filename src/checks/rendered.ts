@@ -3,7 +3,15 @@ import { checkHtmlBlocks } from "./html-blocks.js";
 import { checkLinks, linkCollector, type PageLinks } from "./link-check.js";
 import { scanPage, type Finding, type PageRule } from "./page-scanner.js";
 import { error, positionAt, warning, type Problem } from "./problems.js";
-import { frameTitle, headingLevels, imageAlt, linkText, newTabNoopener, oneMainHeading, tableHeaders } from "./scan-rules/accessibility.js";
+import {
+  frameTitle,
+  headingLevels,
+  imageAlt,
+  linkText,
+  newTabNoopener,
+  oneMainHeading,
+  tableHeaders,
+} from "./scan-rules/accessibility.js";
 import { fileNames, literalMarkdownText } from "./scan-rules/broken-markdown.js";
 import { rawHtmlPolicy } from "./scan-rules/raw-html-policy.js";
 
@@ -50,7 +58,18 @@ export function placeFinding(file: string, finding: Finding, readSource: SourceR
 
 /** Every rule a rendered page is checked by, fresh for one page (rules keep state while a page streams past). */
 export function pageRules(hosts?: AllowedHosts): PageRule[] {
-  return [oneMainHeading(), headingLevels(), imageAlt(), frameTitle(), newTabNoopener(), linkText(), tableHeaders(), rawHtmlPolicy(hosts), literalMarkdownText(), fileNames()];
+  return [
+    oneMainHeading(),
+    headingLevels(),
+    imageAlt(),
+    frameTitle(),
+    newTabNoopener(),
+    linkText(),
+    tableHeaders(),
+    rawHtmlPolicy(hosts),
+    literalMarkdownText(),
+    fileNames(),
+  ];
 }
 
 /**
@@ -92,8 +111,20 @@ export class RenderedChecker {
     for (const broken of checkLinks(this.links, files)) {
       const file = this.files.get(broken.page);
       if (!file) continue;
-      const where = locate(file, this.readSource, [`(${broken.target}`, `"${broken.target}"`, `'${broken.target}'`, broken.target]);
-      this.problems.push(error(file, where.line, where.column, `broken link "${broken.target}": ${broken.reason}. Correct the address or remove the link${fromLayout(where.inLayout)}`));
+      const where = locate(file, this.readSource, [
+        `(${broken.target}`,
+        `"${broken.target}"`,
+        `'${broken.target}'`,
+        broken.target,
+      ]);
+      this.problems.push(
+        error(
+          file,
+          where.line,
+          where.column,
+          `broken link "${broken.target}": ${broken.reason}. Correct the address or remove the link${fromLayout(where.inLayout)}`,
+        ),
+      );
     }
     return this.problems;
   }
@@ -105,7 +136,12 @@ export class RenderedChecker {
  * raw HTML the security policy blocks, markdown shown as written.
  * Each page is read once, by a streaming scanner, for all of these together.
  */
-export function checkRenderedPages(pages: readonly RenderedPage[], files: ReadonlySet<string>, readSource: SourceReader, hosts?: AllowedHosts): Problem[] {
+export function checkRenderedPages(
+  pages: readonly RenderedPage[],
+  files: ReadonlySet<string>,
+  readSource: SourceReader,
+  hosts?: AllowedHosts,
+): Problem[] {
   const checker = new RenderedChecker(readSource, hosts);
   for (const page of pages) checker.check(page);
   return checker.finish(files);

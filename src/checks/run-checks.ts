@@ -32,18 +32,36 @@ function checkDataFile(file: string, text: string): { data?: Record<string, unkn
     data = JSON.parse(text.startsWith("\uFEFF") ? text.slice(1) : text);
   } catch (caught) {
     const reason = caught instanceof Error ? caught.message : "it could not be read";
-    return { problems: [error(file, 1, 1, `${file} is not valid JSON (${reason}): check its quotes, commas and brackets`, true)] };
+    return {
+      problems: [
+        error(file, 1, 1, `${file} is not valid JSON (${reason}): check its quotes, commas and brackets`, true),
+      ],
+    };
   }
   if (data === null || typeof data !== "object" || Array.isArray(data)) {
-    return { problems: [error(file, 1, 1, `${file} must hold one JSON object of fields, such as { "layout": "page.njk" }`, true)] };
+    return {
+      problems: [
+        error(file, 1, 1, `${file} must hold one JSON object of fields, such as { "layout": "page.njk" }`, true),
+      ],
+    };
   }
   const record = data as Record<string, unknown>;
   const at = (field: string) => Math.max(1, text.split("\n").findIndex((line) => line.includes(`"${field}"`)) + 1);
   const problems = checkFields({ file, text }, record, at, true);
   // A folder's data file sets its pages' shared settings; one address for all of them cannot work.
-  if ("permalink" in record) problems.push(error(file, at("permalink"), 1, `${file} cannot set permalink: it would give every page in the folder the same address. Set permalink in each page instead`, true));
+  if ("permalink" in record)
+    problems.push(
+      error(
+        file,
+        at("permalink"),
+        1,
+        `${file} cannot set permalink: it would give every page in the folder the same address. Set permalink in each page instead`,
+        true,
+      ),
+    );
   for (const key of ["__proto__", "constructor", "prototype"]) {
-    if (Object.hasOwn(record, key)) problems.push(error(file, at(key), 1, `"${key}" cannot be used as a field name; remove it`, true));
+    if (Object.hasOwn(record, key))
+      problems.push(error(file, at(key), 1, `"${key}" cannot be used as a field name; remove it`, true));
   }
   return { data: record, problems };
 }
@@ -53,7 +71,10 @@ export function checkSources(root: string): SourceCheck {
   const listed = listContentFiles(root, contentDir);
   const files = listed.pages;
   const problems: Problem[] = [...listed.problems, ...staticLinks(root)];
-  const layouts = new Set([...Object.keys(layoutAliases(join(root, layoutsDir))), ...layoutNames(join(root, layoutsDir)).flatMap((name) => [name, `${name}.njk`])]);
+  const layouts = new Set([
+    ...Object.keys(layoutAliases(join(root, layoutsDir))),
+    ...layoutNames(join(root, layoutsDir)).flatMap((name) => [name, `${name}.njk`]),
+  ]);
   const sources = new Map<string, string>();
   for (const file of listed.dataFiles) {
     const text = readFileSync(join(root, file), "utf8");
@@ -61,7 +82,15 @@ export function checkSources(root: string): SourceCheck {
     const checked = checkDataFile(file, text);
     problems.push(...checked.problems);
     if (typeof checked.data?.layout === "string" && !layouts.has(checked.data.layout)) {
-      problems.push(error(file, 1, 1, `layout "${checked.data.layout}" does not exist; use one of ${layoutNames(join(root, layoutsDir)).join(", ")}`, true));
+      problems.push(
+        error(
+          file,
+          1,
+          1,
+          `layout "${checked.data.layout}" does not exist; use one of ${layoutNames(join(root, layoutsDir)).join(", ")}`,
+          true,
+        ),
+      );
     }
   }
   const pages: SourcedPage[] = [];
@@ -100,13 +129,22 @@ export function renderedPages(root: string, outputDir: string, results: readonly
   for (const result of results) {
     if (!result.outputPath || !result.outputPath.endsWith(".html") || typeof result.content !== "string") continue;
     const sitePath = `/${relative(out, resolve(root, result.outputPath)).split(sep).join("/")}`;
-    pages.push({ path: sitePath, file: relative(root, resolve(root, result.inputPath)).split(sep).join("/"), html: result.content });
+    pages.push({
+      path: sitePath,
+      file: relative(root, resolve(root, result.inputPath)).split(sep).join("/"),
+      html: result.content,
+    });
   }
   return pages;
 }
 
 /** The checks on the rendered site, placed in the pages' sources. `files`: site paths of every file built. */
-export function checkRendered(root: string, pages: readonly RenderedPage[], files: ReadonlySet<string>, sources: Map<string, string>): Problem[] {
+export function checkRendered(
+  root: string,
+  pages: readonly RenderedPage[],
+  files: ReadonlySet<string>,
+  sources: Map<string, string>,
+): Problem[] {
   const read = (file: string) => {
     if (!sources.has(file) && existsSync(join(root, file))) sources.set(file, readFileSync(join(root, file), "utf8"));
     return sources.get(file);
@@ -120,7 +158,13 @@ export function checkRendered(root: string, pages: readonly RenderedPage[], file
  * `results`: everything Eleventy rendered, so stylesheets and scripts are
  * weighed as built; static files are read from the project.
  */
-export async function checkRenderedInDepth(root: string, pages: readonly RenderedPage[], results: readonly EleventyOutput[], outputDir: string, sources: Map<string, string>): Promise<Problem[]> {
+export async function checkRenderedInDepth(
+  root: string,
+  pages: readonly RenderedPage[],
+  results: readonly EleventyOutput[],
+  outputDir: string,
+  sources: Map<string, string>,
+): Promise<Problem[]> {
   const read = (file: string) => {
     if (!sources.has(file) && existsSync(join(root, file))) sources.set(file, readFileSync(join(root, file), "utf8"));
     return sources.get(file);
@@ -128,16 +172,21 @@ export async function checkRenderedInDepth(root: string, pages: readonly Rendere
   const out = resolve(root, outputDir);
   const built = new Map<string, string>();
   for (const result of results) {
-    if (result.outputPath && typeof result.content === "string") built.set(`/${relative(out, resolve(root, result.outputPath)).split(sep).join("/")}`, result.content);
+    if (result.outputPath && typeof result.content === "string")
+      built.set(`/${relative(out, resolve(root, result.outputPath)).split(sep).join("/")}`, result.content);
   }
   const readSiteFile: ReadSiteFile = (sitePath) => {
     const found = built.get(sitePath);
     if (found !== undefined) return found;
     const file = resolve(root, `.${sitePath}`);
-    return file.startsWith(resolve(root, "static") + sep) && existsSync(file) && statSync(file).isFile() ? readFileSync(file) : undefined;
+    return file.startsWith(resolve(root, "static") + sep) && existsSync(file) && statSync(file).isFile()
+      ? readFileSync(file)
+      : undefined;
   };
   // Loaded only here: html-validate is large, and a build without these checks never needs it.
   const { checkHtmlValidity } = await import("./html-validity-check.js");
-  const config = JSON.parse(readFileSync(join(root, ".htmlvalidate.json"), "utf8")) as Parameters<typeof checkHtmlValidity>[1];
+  const config = JSON.parse(readFileSync(join(root, ".htmlvalidate.json"), "utf8")) as Parameters<
+    typeof checkHtmlValidity
+  >[1];
   return [...(await checkHtmlValidity(pages, config, read)), ...checkPageWeight(pages, readSiteFile)];
 }

@@ -3,7 +3,10 @@ import { fieldLine } from "./front-matter.js";
 import { warning, type Problem } from "./problems.js";
 
 /** A notice for each page dated in the future: it is left out of the build until its day (src/content/scheduled.ts). */
-export function scheduledNotices(pages: ReadonlyArray<{ file: string; data: Record<string, unknown> | undefined; text: string }>, now = today()): Problem[] {
+export function scheduledNotices(
+  pages: ReadonlyArray<{ file: string; data: Record<string, unknown> | undefined; text: string }>,
+  now = today(),
+): Problem[] {
   const notices: Problem[] = [];
   for (const page of pages) {
     const day = page.data ? scheduledFor(page.data, now) : undefined;

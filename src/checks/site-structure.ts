@@ -10,7 +10,11 @@ export interface SourcedPage extends CheckedPage {
 }
 
 /** The address a page will have: its permalink, or the one its file name makes (see defaultAddress). */
-export function pageAddress(file: string, data: Record<string, unknown>, contentDir = "content"): string | false | undefined {
+export function pageAddress(
+  file: string,
+  data: Record<string, unknown>,
+  contentDir = "content",
+): string | false | undefined {
   if (data.permalink === false) return false;
   if (typeof data.permalink === "string") return normalisePath(data.permalink);
   return normalisePath(defaultAddress(file, contentDir));
@@ -24,7 +28,11 @@ function changedFirst(a: SourcedPage, b: SourcedPage): [SourcedPage, SourcedPage
 }
 
 const navTags = ["nav", "primary", "footer"] as const;
-const navNames: Record<(typeof navTags)[number], string> = { nav: "main nav", primary: "section nav", footer: "footer nav" };
+const navNames: Record<(typeof navTags)[number], string> = {
+  nav: "main nav",
+  primary: "section nav",
+  footer: "footer nav",
+};
 
 function tagsOf(data: Record<string, unknown>): string[] {
   if (typeof data.tags === "string") return [data.tags];
@@ -51,7 +59,8 @@ export function checkSiteStructure(pages: readonly SourcedPage[]): Problem[] {
     }
     const [changed, other] = changedFirst(page, first.page);
     const changedField = changed === page ? field : first.field;
-    const how = (entry: SourcedPage, viaField: string) => (viaField === "redirect_from" ? `${entry.file} (as an old address in redirect_from)` : entry.file);
+    const how = (entry: SourcedPage, viaField: string) =>
+      viaField === "redirect_from" ? `${entry.file} (as an old address in redirect_from)` : entry.file;
     problems.push(
       error(
         changed.file,
@@ -68,7 +77,8 @@ export function checkSiteStructure(pages: readonly SourcedPage[]): Problem[] {
     const address = pageAddress(page.file, page.data);
     if (address) claim(address, page, "permalink");
     if (Array.isArray(page.data.redirect_from)) {
-      for (const from of page.data.redirect_from) if (typeof from === "string") claim(normalisePath(from), page, "redirect_from");
+      for (const from of page.data.redirect_from)
+        if (typeof from === "string") claim(normalisePath(from), page, "redirect_from");
     }
   }
 

@@ -16,11 +16,15 @@ function stopAll(code: number): void {
   process.exit(code);
 }
 
-const server = spawn(process.execPath, [join(dirname(require.resolve("decap-server/package.json")), "dist", "index.js")], {
-  cwd: root,
-  env: { ...process.env, ...backend.env },
-  stdio: ["ignore", "inherit", "inherit"],
-});
+const server = spawn(
+  process.execPath,
+  [join(dirname(require.resolve("decap-server/package.json")), "dist", "index.js")],
+  {
+    cwd: root,
+    env: { ...process.env, ...backend.env },
+    stdio: ["ignore", "inherit", "inherit"],
+  },
+);
 const preview = spawn("npm", ["start"], {
   cwd: root,
   env: { ...process.env, NLC_CMS_LOCAL_BACKEND: backend.url },

@@ -11,17 +11,25 @@ const brand = join(staticDir, "img", "brand");
 mkdirSync(root, { recursive: true });
 mkdirSync(brand, { recursive: true });
 
-const png = (svg: string, size: number) => sharp(Buffer.from(svg), { density: 72 * Math.ceil(size / 16) }).resize(size, size).png({ compressionLevel: 9 }).toBuffer();
+const png = (svg: string, size: number) =>
+  sharp(Buffer.from(svg), { density: 72 * Math.ceil(size / 16) })
+    .resize(size, size)
+    .png({ compressionLevel: 9 })
+    .toBuffer();
 
 const written: Record<string, string | Buffer> = {
   [join(brand, "wordmark.svg")]: wordmarkSvg(),
   [join(root, "icon.svg")]: iconSvg(),
   [join(root, "site.webmanifest")]: webManifest(),
-  [join(root, "favicon.ico")]: packIco(await Promise.all([16, 32, 48].map(async (size) => ({ size, png: await png(iconSvg(), size) })))),
+  [join(root, "favicon.ico")]: packIco(
+    await Promise.all([16, 32, 48].map(async (size) => ({ size, png: await png(iconSvg(), size) }))),
+  ),
   [join(root, "apple-touch-icon.png")]: await png(iconSvg(0), 180),
   [join(root, "icon-192.png")]: await png(iconSvg(), 192),
   [join(root, "icon-512.png")]: await png(iconSvg(), 512),
-  [join(brand, "share.png")]: await sharp(Buffer.from(shareImageSvg())).png({ compressionLevel: 9, palette: true }).toBuffer(),
+  [join(brand, "share.png")]: await sharp(Buffer.from(shareImageSvg()))
+    .png({ compressionLevel: 9, palette: true })
+    .toBuffer(),
 };
 for (const [file, contents] of Object.entries(written)) {
   writeFileSync(file, contents);

@@ -3,7 +3,10 @@ import { createPage } from "../content/new-page.js";
 
 const args = process.argv.slice(2);
 const kind = args.includes("--news") ? "news" : "page";
-const title = args.filter((arg) => arg !== "--news").join(" ").trim();
+const title = args
+  .filter((arg) => arg !== "--news")
+  .join(" ")
+  .trim();
 if (!title) {
   console.error('Give the page a title: npm run new -- "Page title"  (or: npm run new -- --news "Post title")');
   process.exit(1);

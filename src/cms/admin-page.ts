@@ -27,7 +27,9 @@ export function bundleFolder(version: string): string {
 
 /** The bundle and the chunks and WebAssembly it loads from beside itself; not its maps, nor the second copy named cms.js. */
 export function isBundleFile(name: string): boolean {
-  return /^(?:\d+\.)?decap-cms\.js$/.test(name) || /^[0-9a-f]+\.wasm$/.test(name) || name === "decap-cms.js.LICENSE.txt";
+  return (
+    /^(?:\d+\.)?decap-cms\.js$/.test(name) || /^[0-9a-f]+\.wasm$/.test(name) || name === "decap-cms.js.LICENSE.txt"
+  );
 }
 
 const setupScript = join(dirname(fileURLToPath(import.meta.url)), "admin-setup.js");
@@ -40,7 +42,13 @@ function escapeAttribute(value: string): string {
  * The page at /admin/. Its heading and words show until the editor starts
  * (Decap renders into #nc-root, replacing them), and stay for anyone without JavaScript.
  */
-export function adminPageHtml(options: { bundle: string; setup: string; previewStyle: string; siteName: string; language: string }): string {
+export function adminPageHtml(options: {
+  bundle: string;
+  setup: string;
+  previewStyle: string;
+  siteName: string;
+  language: string;
+}): string {
   return `<!doctype html>
 <html lang="${escapeAttribute(options.language)}">
 <head>
@@ -65,7 +73,10 @@ export function adminPageHtml(options: { bundle: string; setup: string; previewS
 }
 
 /** Writes /admin/ into the built site `outputDir`. The bundle is copied once per version, so a preview rebuild does not copy 5 MB again. */
-export async function writeAdmin(outputDir: string, options: { configYaml: string; previewStyle: string; siteName: string; language: string }): Promise<void> {
+export async function writeAdmin(
+  outputDir: string,
+  options: { configYaml: string; previewStyle: string; siteName: string; language: string },
+): Promise<void> {
   const { version, dist } = decapBundle();
   const admin = join(outputDir, "admin");
   const target = join(admin, bundleFolder(version));
@@ -79,6 +90,12 @@ export async function writeAdmin(outputDir: string, options: { configYaml: strin
   await writeFile(join(admin, "config.yml"), options.configYaml);
   await writeFile(
     join(admin, "index.html"),
-    adminPageHtml({ bundle: `/admin/${bundleFolder(version)}/decap-cms.js`, setup: `/admin/${setupName}`, previewStyle: options.previewStyle, siteName: options.siteName, language: options.language }),
+    adminPageHtml({
+      bundle: `/admin/${bundleFolder(version)}/decap-cms.js`,
+      setup: `/admin/${setupName}`,
+      previewStyle: options.previewStyle,
+      siteName: options.siteName,
+      language: options.language,
+    }),
   );
 }

@@ -1,5 +1,12 @@
 import { frontMatterSchema, pageAddress, sitePath } from "../checks/front-matter-schema.js";
-import { cmsFields, isOffered, layoutsNotForPages, navLabels, type CmsCollection, type CmsFieldSpec } from "../checks/front-matter-cms.js";
+import {
+  cmsFields,
+  isOffered,
+  layoutsNotForPages,
+  navLabels,
+  type CmsCollection,
+  type CmsFieldSpec,
+} from "../checks/front-matter-cms.js";
 import { fieldFacts } from "./schema-facts.js";
 
 /**
@@ -28,15 +35,24 @@ export function cmsSettings(env: NodeJS.ProcessEnv = process.env, siteUrl = ""):
   const repo = (env.NLC_CMS_REPO ?? "").trim();
   const authUrl = (env.NLC_CMS_AUTH_URL ?? "").trim();
   const localBackend = (env.NLC_CMS_LOCAL_BACKEND ?? "").trim();
-  if (repo && !repoPattern.test(repo)) throw new Error(`NLC_CMS_REPO must be the GitHub repository as owner/name, such as cabinetoffice/nlc-website (it is "${repo}")`);
-  if (authUrl && !/^https:\/\/[^\s/]+(\/\S*)?$/.test(authUrl)) throw new Error(`NLC_CMS_AUTH_URL must be the OAuth client's https:// address (it is "${authUrl}")`);
+  if (repo && !repoPattern.test(repo))
+    throw new Error(
+      `NLC_CMS_REPO must be the GitHub repository as owner/name, such as cabinetoffice/nlc-website (it is "${repo}")`,
+    );
+  if (authUrl && !/^https:\/\/[^\s/]+(\/\S*)?$/.test(authUrl))
+    throw new Error(`NLC_CMS_AUTH_URL must be the OAuth client's https:// address (it is "${authUrl}")`);
   if (localBackend && !/^http:\/\/(127\.0\.0\.1|localhost):\d+\/api\/v1$/.test(localBackend)) {
     throw new Error(`NLC_CMS_LOCAL_BACKEND must be http://127.0.0.1:PORT/api/v1 (it is "${localBackend}")`);
   }
   return { repo, branch: (env.NLC_CMS_BRANCH ?? "").trim() || "main", authUrl, localBackend, siteUrl };
 }
 
-export type CmsWidgetConfig = Record<string, unknown> & { name: string; label: string; widget: string; required: boolean };
+export type CmsWidgetConfig = Record<string, unknown> & {
+  name: string;
+  label: string;
+  widget: string;
+  required: boolean;
+};
 
 export const shape = frontMatterSchema.shape;
 export type FieldName = keyof typeof shape;
@@ -50,7 +66,12 @@ function title(name: string): string {
 /** The address rule's patterns, for the fields that hold addresses. */
 const addressPatterns: Partial<Record<FieldName, RegExp>> = { permalink: pageAddress, redirect_from: sitePath };
 
-export function cmsField(name: FieldName, spec: CmsFieldSpec, collection: CmsCollection, layouts: readonly string[]): CmsWidgetConfig {
+export function cmsField(
+  name: FieldName,
+  spec: CmsFieldSpec,
+  collection: CmsCollection,
+  layouts: readonly string[],
+): CmsWidgetConfig {
   const facts = fieldFacts(shape[name]);
   const field: CmsWidgetConfig = {
     name,
@@ -73,10 +94,14 @@ export function cmsField(name: FieldName, spec: CmsFieldSpec, collection: CmsCol
       break;
     case "select":
       if (name === "layout") {
-        field.options = layouts.filter((layout) => !(layoutsNotForPages as readonly string[]).includes(layout)).map((layout) => ({ label: title(layout), value: `${layout}.njk` }));
+        field.options = layouts
+          .filter((layout) => !(layoutsNotForPages as readonly string[]).includes(layout))
+          .map((layout) => ({ label: title(layout), value: `${layout}.njk` }));
       } else {
         field.multiple = facts.kinds.has("array");
-        field.options = facts.choices.filter((choice) => choice in navLabels).map((choice) => ({ label: navLabels[choice], value: choice }));
+        field.options = facts.choices
+          .filter((choice) => choice in navLabels)
+          .map((choice) => ({ label: navLabels[choice], value: choice }));
       }
       break;
     case "datetime":
@@ -86,7 +111,12 @@ export function cmsField(name: FieldName, spec: CmsFieldSpec, collection: CmsCol
       field.default = false;
       break;
     case "list":
-      field.field = { name: "address", label: "Address", widget: "string", ...(patternRule ? { pattern: patternRule } : {}) };
+      field.field = {
+        name: "address",
+        label: "Address",
+        widget: "string",
+        ...(patternRule ? { pattern: patternRule } : {}),
+      };
       break;
     case "image":
       field.choose_url = false;
@@ -154,7 +184,8 @@ export function cmsConfig(settings: CmsSettings, layouts: readonly string[]): Re
         name: "posts",
         label: "News posts",
         label_singular: "News post",
-        description: "News posts appear on /news/ and in the feed, newest first. A post dated in the future is published on that day.",
+        description:
+          "News posts appear on /news/ and in the feed, newest first. A post dated in the future is published on that day.",
         folder: "content/news/posts",
         create: true,
         extension: "md",

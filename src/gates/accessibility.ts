@@ -14,9 +14,15 @@ export async function axeFailures(page: Page, label: string): Promise<string[]> 
 }
 
 /** "/news/ at 375px: color-contrast (serious) – Elements must meet minimum color contrast ratio thresholds: p.intro". */
-export function describeAxeViolations(label: string, violations: Pick<Result, "id" | "impact" | "help" | "nodes">[]): string[] {
+export function describeAxeViolations(
+  label: string,
+  violations: Pick<Result, "id" | "impact" | "help" | "nodes">[],
+): string[] {
   return violations.map((v) => {
-    const targets = v.nodes.slice(0, 5).map((node) => node.target.join(" ")).join(", ");
+    const targets = v.nodes
+      .slice(0, 5)
+      .map((node) => node.target.join(" "))
+      .join(", ");
     const more = v.nodes.length > 5 ? ` and ${v.nodes.length - 5} more` : "";
     return `${label}: ${v.id} (${v.impact ?? "unknown impact"}) – ${v.help}: ${targets}${more}`;
   });

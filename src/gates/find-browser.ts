@@ -45,7 +45,10 @@ export function findBrowser(options: FindBrowserOptions = {}): string {
   const log = options.log ?? ((line: string) => console.log(line));
   const chromePath = env.CHROME_PATH?.trim();
   if (chromePath) {
-    if (!exists(chromePath)) throw new Error(`CHROME_PATH is ${chromePath}, but there is no file there: point it at a Chrome or Chromium binary, or unset it.`);
+    if (!exists(chromePath))
+      throw new Error(
+        `CHROME_PATH is ${chromePath}, but there is no file there: point it at a Chrome or Chromium binary, or unset it.`,
+      );
     return chromePath;
   }
   const found = () => usualPlaces.find((path) => exists(path));
@@ -53,7 +56,10 @@ export function findBrowser(options: FindBrowserOptions = {}): string {
   if (first) return first;
   if (!(options.canInstall ?? isRootWithApt())) throw new Error(howToInstall);
   log(`No Chrome or Chromium found; installing Debian's chromium: ${installCommand}`);
-  const run = options.run ?? ((command: string) => execSync(command, { stdio: "inherit", env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" } }));
+  const run =
+    options.run ??
+    ((command: string) =>
+      execSync(command, { stdio: "inherit", env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" } }));
   try {
     run(installCommand);
   } catch (error) {

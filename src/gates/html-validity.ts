@@ -29,7 +29,13 @@ export async function validatePage(validator: HtmlValidate, page: string, html: 
   for (const result of report.results) {
     for (const message of result.messages) {
       if (message.severity < 2) continue;
-      problems.push({ page, line: message.line, column: message.column, rule: message.ruleId, message: message.message });
+      problems.push({
+        page,
+        line: message.line,
+        column: message.column,
+        rule: message.ruleId,
+        message: message.message,
+      });
     }
   }
   return problems;

@@ -21,16 +21,26 @@ export const focusStyleProperties = [
 
 export type FocusStyle = Record<string, string>;
 
-const hasOutline = (style: FocusStyle) => style["outline-style"] !== "none" && parseFloat(style["outline-width"] ?? "0") > 0;
+const hasOutline = (style: FocusStyle) =>
+  style["outline-style"] !== "none" && parseFloat(style["outline-width"] ?? "0") > 0;
 
 /** Whether focus changes how an element looks: an outline appears, or a colour, shadow, border or underline changes. */
 export function visibleFocusChange(unfocused: FocusStyle, focused: FocusStyle): boolean {
-  if (hasOutline(focused) && (!hasOutline(unfocused) || focused["outline-color"] !== unfocused["outline-color"] || focused["outline-width"] !== unfocused["outline-width"])) return true;
-  return focusStyleProperties.some((property) => !property.startsWith("outline") && focused[property] !== unfocused[property]);
+  if (
+    hasOutline(focused) &&
+    (!hasOutline(unfocused) ||
+      focused["outline-color"] !== unfocused["outline-color"] ||
+      focused["outline-width"] !== unfocused["outline-width"])
+  )
+    return true;
+  return focusStyleProperties.some(
+    (property) => !property.startsWith("outline") && focused[property] !== unfocused[property],
+  );
 }
 
 /** Links and controls a Tab can stop on. */
-const focusableSelector = 'a[href], area[href], button, input:not([type="hidden"]), select, textarea, summary, iframe, [tabindex]:not([tabindex="-1"]), [contenteditable="true"]';
+const focusableSelector =
+  'a[href], area[href], button, input:not([type="hidden"]), select, textarea, summary, iframe, [tabindex]:not([tabindex="-1"]), [contenteditable="true"]';
 
 /** "a.nav-list__link “News”": how an element is named in a problem. */
 async function describeFocused(page: Page): Promise<string> {
@@ -62,7 +72,14 @@ export async function skipLinkProblems(page: Page, label: string): Promise<strin
     const box = element?.getBoundingClientRect();
     return {
       isSkipLink: element?.matches("a.skip-link") ?? false,
-      onScreen: !!box && box.width > 0 && box.height > 0 && box.top >= 0 && box.left >= 0 && box.bottom <= innerHeight && box.right <= innerWidth,
+      onScreen:
+        !!box &&
+        box.width > 0 &&
+        box.height > 0 &&
+        box.top >= 0 &&
+        box.left >= 0 &&
+        box.bottom <= innerHeight &&
+        box.right <= innerWidth,
     };
   });
   if (!first.isSkipLink) return [`${label}: the first Tab stop is ${await describeFocused(page)}, not the skip link`];
@@ -80,7 +97,8 @@ export async function skipLinkProblems(page: Page, label: string): Promise<strin
     if (!main || !active || active === document.body) return true; // nothing focusable after main: Tab leaves the page
     return main.contains(active) || !!(main.compareDocumentPosition(active) & Node.DOCUMENT_POSITION_FOLLOWING);
   });
-  if (!afterMain) problems.push(`${label}: after the skip link, Tab goes back to ${await describeFocused(page)} before <main>`);
+  if (!afterMain)
+    problems.push(`${label}: after the skip link, Tab goes back to ${await describeFocused(page)} before <main>`);
   return problems;
 }
 
@@ -91,7 +109,8 @@ export async function skipLinkProblems(page: Page, label: string): Promise<strin
 export async function focusWalkProblems(page: Page, label: string, selector: string): Promise<string[]> {
   const setup = await page.evaluate(
     ({ selector, focusable, properties }) => {
-      const visible = (element: Element) => element.checkVisibility({ visibilityProperty: true, opacityProperty: true });
+      const visible = (element: Element) =>
+        element.checkVisibility({ visibilityProperty: true, opacityProperty: true });
       const snapshot = (element: Element) => {
         const style = getComputedStyle(element);
         return Object.fromEntries(properties.map((property) => [property, style.getPropertyValue(property)]));
@@ -114,13 +133,16 @@ export async function focusWalkProblems(page: Page, label: string, selector: str
     { selector, focusable: focusableSelector, properties: [...focusStyleProperties] },
   );
   for (let i = 0; i <= setup.stops; i++) await page.keyboard.press("Tab");
-  const log = await page.evaluate(() => (window as unknown as { focusWalk: { key: string; style: FocusStyle }[] }).focusWalk);
+  const log = await page.evaluate(
+    () => (window as unknown as { focusWalk: { key: string; style: FocusStyle }[] }).focusWalk,
+  );
   const problems: string[] = [];
   setup.names.forEach((name, i) => {
     const entry = log.find((e) => e.key === String(i));
     const unfocused = setup.unfocused[i];
     if (!entry) problems.push(`${label}: Tab never reaches the nav link “${name}”`);
-    else if (unfocused && !visibleFocusChange(unfocused, entry.style)) problems.push(`${label}: the nav link “${name}” looks the same with and without focus`);
+    else if (unfocused && !visibleFocusChange(unfocused, entry.style))
+      problems.push(`${label}: the nav link “${name}” looks the same with and without focus`);
   });
   if (setup.names.length === 0) problems.push(`${label}: no visible links match ${selector}`);
   return problems;
@@ -130,7 +152,10 @@ const menuState = (page: Page) =>
   page.evaluate(() => {
     const menu = document.querySelector<HTMLDetailsElement>("details.menu");
     const firstLink = menu?.querySelector(".menu__panel a");
-    return { open: menu?.open ?? false, linksShown: !!firstLink && firstLink.checkVisibility({ visibilityProperty: true }) };
+    return {
+      open: menu?.open ?? false,
+      linksShown: !!firstLink && firstLink.checkVisibility({ visibilityProperty: true }),
+    };
   });
 
 /**
@@ -156,14 +181,21 @@ export async function menuProblems(page: Page, label: string): Promise<string[]>
     },
     { toggle, properties: [...focusStyleProperties] },
   );
-  if (!visibleFocusChange(unfocused, focused)) problems.push(`${label}: the menu button looks the same with and without focus`);
+  if (!visibleFocusChange(unfocused, focused))
+    problems.push(`${label}: the menu button looks the same with and without focus`);
   if ((await menuState(page)).linksShown) problems.push(`${label}: the menu's links show before it is opened`);
-  const steps: [string, boolean][] = [["Enter", true], ["Space", false], ["Space", true]];
+  const steps: [string, boolean][] = [
+    ["Enter", true],
+    ["Space", false],
+    ["Space", true],
+  ];
   for (const [key, open] of steps) {
     await page.keyboard.press(key);
     const state = await menuState(page);
     if (state.open !== open || state.linksShown !== open) {
-      problems.push(`${label}: ${key} on the menu button should ${open ? "open" : "close"} the menu, but it is ${state.open ? "open" : "closed"} with its links ${state.linksShown ? "shown" : "hidden"}`);
+      problems.push(
+        `${label}: ${key} on the menu button should ${open ? "open" : "close"} the menu, but it is ${state.open ? "open" : "closed"} with its links ${state.linksShown ? "shown" : "hidden"}`,
+      );
       break;
     }
   }
@@ -181,10 +213,14 @@ export async function menuEscapeProblems(page: Page, label: string): Promise<str
   if (!(await menuState(page)).open) return [`${label}: Enter on the menu button does not open the menu`];
   await page.keyboard.press("Tab");
   await page.keyboard.press("Escape");
-  const after = await page.evaluate((toggle) => ({ focusOnButton: document.activeElement?.matches(toggle) ?? false }), toggle);
+  const after = await page.evaluate(
+    (toggle) => ({ focusOnButton: document.activeElement?.matches(toggle) ?? false }),
+    toggle,
+  );
   const state = await menuState(page);
   const problems: string[] = [];
   if (state.open || state.linksShown) problems.push(`${label}: Escape does not close the menu`);
-  if (!after.focusOnButton) problems.push(`${label}: after Escape, focus is on ${await describeFocused(page)}, not the menu button`);
+  if (!after.focusOnButton)
+    problems.push(`${label}: after Escape, focus is on ${await describeFocused(page)}, not the menu button`);
   return problems;
 }

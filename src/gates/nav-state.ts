@@ -24,7 +24,9 @@ export function navStateProblems(pageUrl: string, links: NavLinkState[]): string
     const expected = expectedCurrent(pageUrl, link.href) ?? null;
     if (link.current !== expected) {
       const has = link.current === null ? "no aria-current" : `aria-current="${link.current}"`;
-      problems.push(`${pageUrl}: “${link.label}” in ${link.nav} has ${has}, expected ${expected === null ? "none" : `"${expected}"`}`);
+      problems.push(
+        `${pageUrl}: “${link.label}” in ${link.nav} has ${has}, expected ${expected === null ? "none" : `"${expected}"`}`,
+      );
     }
   }
   return problems;

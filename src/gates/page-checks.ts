@@ -36,7 +36,10 @@ export async function watchPage(page: Page, host = "127.0.0.1"): Promise<PageWat
   page.on("websocket", (socket) => {
     if (leaves(socket.url())) watch.offsite.push(socket.url());
   });
-  await page.route((url) => url.hostname !== host, (route) => route.abort("blockedbyclient"));
+  await page.route(
+    (url) => url.hostname !== host,
+    (route) => route.abort("blockedbyclient"),
+  );
   return watch;
 }
 

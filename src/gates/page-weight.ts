@@ -55,7 +55,8 @@ export interface WeightOptions {
   allowedScript?: (page: string, sitePath: string) => boolean;
 }
 
-const pagefindOnSearch = (page: string, sitePath: string) => page.startsWith("/search/") && sitePath.startsWith("/pagefind/");
+const pagefindOnSearch = (page: string, sitePath: string) =>
+  page.startsWith("/search/") && sitePath.startsWith("/pagefind/");
 
 const origin = "http://site.invalid";
 const jsTypes = new Set(["", "text/javascript", "application/javascript", "module"]);
@@ -90,12 +91,17 @@ function pageResources(html: string): PageResources {
       open(element, context) {
         const { name, attributes } = element;
         if (name === "link" && blocksRendering(element)) found.stylesheets.push(attributes.href ?? "");
-        if (name === "link" && (attributes.rel ?? "").toLowerCase().split(/\s+/).includes("modulepreload")) found.modulePreloads.push(attributes.href ?? "");
+        if (name === "link" && (attributes.rel ?? "").toLowerCase().split(/\s+/).includes("modulepreload"))
+          found.modulePreloads.push(attributes.href ?? "");
         // JSON-LD, templates and scripts held back until consent (type="text/plain") are not JavaScript.
         if (name !== "script" || attributes.src === undefined || !isJs(element)) return;
         const type = (attributes.type ?? "").trim().toLowerCase();
         // Parser-blocking: a classic script in <head> without async or defer.
-        const blocking = type !== "module" && attributes.async === undefined && attributes.defer === undefined && context.inside("head");
+        const blocking =
+          type !== "module" &&
+          attributes.async === undefined &&
+          attributes.defer === undefined &&
+          context.inside("head");
         found.scripts.push({ src: attributes.src, blocking });
       },
       rawText(text, element) {
@@ -111,7 +117,17 @@ export function measurePage(page: string, html: string, read: ReadSiteFile, opti
   const allowed = options.allowedScript ?? pagefindOnSearch;
   const resources = pageResources(html);
   const pageUrl = new URL(page, origin);
-  const weight: PageWeight = { page, html: gzipSize(html), blockingCss: 0, firstRoundTrip: 0, js: 0, allowedJs: 0, blockingElsewhere: [], scriptsElsewhere: [], missing: [] };
+  const weight: PageWeight = {
+    page,
+    html: gzipSize(html),
+    blockingCss: 0,
+    firstRoundTrip: 0,
+    js: 0,
+    allowedJs: 0,
+    blockingElsewhere: [],
+    scriptsElsewhere: [],
+    missing: [],
+  };
 
   /** The site path of a local address, or undefined for another host. */
   const local = (address: string, base: URL): { path?: string; url: string } => {
@@ -161,21 +177,45 @@ const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 export function overBudget(weight: PageWeight, budget: Budget = defaultBudget): string | undefined {
   const reasons: string[] = [];
   if (weight.firstRoundTrip > budget.firstRoundTrip) {
-    reasons.push(`HTML + render-blocking CSS is ${kb(weight.firstRoundTrip)} gzipped (HTML ${kb(weight.html)}, CSS ${kb(weight.blockingCss)}), over ${kb(budget.firstRoundTrip)}`);
+    reasons.push(
+      `HTML + render-blocking CSS is ${kb(weight.firstRoundTrip)} gzipped (HTML ${kb(weight.html)}, CSS ${kb(weight.blockingCss)}), over ${kb(budget.firstRoundTrip)}`,
+    );
   }
   if (weight.js > budget.js) reasons.push(`JavaScript is ${kb(weight.js)} gzipped, over ${kb(budget.js)}`);
-  if (weight.blockingElsewhere.length) reasons.push(`blocks rendering on another host: ${weight.blockingElsewhere.join(", ")}`);
+  if (weight.blockingElsewhere.length)
+    reasons.push(`blocks rendering on another host: ${weight.blockingElsewhere.join(", ")}`);
   const unweighed = weight.scriptsElsewhere.filter((url) => !weight.blockingElsewhere.includes(url));
-  if (unweighed.length) reasons.push(`loads JavaScript from another host, which cannot be weighed: ${unweighed.join(", ")}`);
+  if (unweighed.length)
+    reasons.push(`loads JavaScript from another host, which cannot be weighed: ${unweighed.join(", ")}`);
   if (weight.missing.length) reasons.push(`names files that are not in the site: ${weight.missing.join(", ")}`);
   return reasons.length ? `${weight.page}: ${reasons.join("; ")}` : undefined;
 }
 
 /** The weights as a table, one page a row, with the budget in the header and ✗ on a page over it. */
 export function weightTable(weights: PageWeight[], budget: Budget = defaultBudget): string {
-  const header = ["Page", "HTML", "Blocking CSS", `HTML+CSS (≤ ${kb(budget.firstRoundTrip)})`, `JS (≤ ${kb(budget.js)})`, "Allowed JS", ""];
-  const rows = weights.map((w) => [w.page, kb(w.html), kb(w.blockingCss), kb(w.firstRoundTrip), kb(w.js), w.allowedJs ? kb(w.allowedJs) : "–", overBudget(w, budget) ? "✗" : "✓"]);
+  const header = [
+    "Page",
+    "HTML",
+    "Blocking CSS",
+    `HTML+CSS (≤ ${kb(budget.firstRoundTrip)})`,
+    `JS (≤ ${kb(budget.js)})`,
+    "Allowed JS",
+    "",
+  ];
+  const rows = weights.map((w) => [
+    w.page,
+    kb(w.html),
+    kb(w.blockingCss),
+    kb(w.firstRoundTrip),
+    kb(w.js),
+    w.allowedJs ? kb(w.allowedJs) : "–",
+    overBudget(w, budget) ? "✗" : "✓",
+  ]);
   const widths = header.map((title, i) => Math.max(title.length, ...rows.map((row) => (row[i] ?? "").length)));
-  const line = (cells: string[]) => cells.map((cell, i) => (i === 0 ? cell.padEnd(widths[i] ?? 0) : cell.padStart(widths[i] ?? 0))).join("  ").trimEnd();
+  const line = (cells: string[]) =>
+    cells
+      .map((cell, i) => (i === 0 ? cell.padEnd(widths[i] ?? 0) : cell.padStart(widths[i] ?? 0)))
+      .join("  ")
+      .trimEnd();
   return [line(header), ...rows.map(line)].join("\n");
 }

@@ -59,13 +59,21 @@ function isDirectory(path: string): boolean {
  * redirects to "/x/", and anything missing gets 404.html with status 404.
  * `headersFor` adds the headers a host would give each address.
  */
-export async function serveSite(dir: string, options: { headersFor?: (path: string) => Array<[string, string]> } = {}): Promise<StaticServer> {
+export async function serveSite(
+  dir: string,
+  options: { headersFor?: (path: string) => Array<[string, string]> } = {},
+): Promise<StaticServer> {
   const root = resolve(dir);
   const server = createServer((request, response) => {
     const send = (status: number, file: string | undefined, headers: Record<string, string> = {}) => {
       // A host's own headers (from _headers), each as given: a header set by two rules is sent twice.
-      for (const [name, value] of options.headersFor?.(request.url?.split("?")[0] ?? "/") ?? []) response.appendHeader(name, value);
-      response.writeHead(status, { "Cache-Control": "no-store", ...(file ? { "Content-Type": contentType(file) } : {}), ...headers });
+      for (const [name, value] of options.headersFor?.(request.url?.split("?")[0] ?? "/") ?? [])
+        response.appendHeader(name, value);
+      response.writeHead(status, {
+        "Cache-Control": "no-store",
+        ...(file ? { "Content-Type": contentType(file) } : {}),
+        ...headers,
+      });
       if (!file || request.method === "HEAD") response.end();
       else createReadStream(file).pipe(response);
     };

@@ -48,5 +48,7 @@ export function cspSources(hosts: readonly string[]): string[] {
 export function hostAllowed(url: URL, hosts: readonly string[]): boolean {
   if (url.protocol !== "https:") return false;
   const host = url.hostname.toLowerCase();
-  return hosts.some((allowed) => (allowed.startsWith("*.") ? host.endsWith(allowed.slice(1)) && host.length > allowed.length - 1 : host === allowed));
+  return hosts.some((allowed) =>
+    allowed.startsWith("*.") ? host.endsWith(allowed.slice(1)) && host.length > allowed.length - 1 : host === allowed,
+  );
 }

@@ -19,7 +19,10 @@ const measurementId = /^G-[A-Z0-9]{4,20}$/;
 export function analyticsLoader(id: string): AnalyticsLoader | undefined {
   const clean = id.trim();
   if (!clean) return undefined;
-  if (!measurementId.test(clean)) throw new Error(`NLC_ANALYTICS_ID must be a Google Analytics 4 measurement ID such as G-AB12CD34EF, not "${clean}"`);
+  if (!measurementId.test(clean))
+    throw new Error(
+      `NLC_ANALYTICS_ID must be a Google Analytics 4 measurement ID such as G-AB12CD34EF, not "${clean}"`,
+    );
   return {
     id: clean,
     scriptUrl: `https://www.googletagmanager.com/gtag/js?id=${clean}`,

@@ -57,8 +57,13 @@ function cached(key: string, version: string, make: () => Asset): Asset {
  * files outside `dir` are not in the key: the styles use none.
  */
 export function compileStylesheet(dir: string, cacheDir = join(".cache", "stylesheets")): Asset {
-  const sassVersion = (JSON.parse(readFileSync(join(dirname(require.resolve("sass")), "package.json"), "utf8")) as { version: string }).version;
-  const key = createHash("sha256").update(JSON.stringify([sassVersion, sassOptions, sassSources(dir)])).digest("hex").slice(0, 20);
+  const sassVersion = (
+    JSON.parse(readFileSync(join(dirname(require.resolve("sass")), "package.json"), "utf8")) as { version: string }
+  ).version;
+  const key = createHash("sha256")
+    .update(JSON.stringify([sassVersion, sassOptions, sassSources(dir)]))
+    .digest("hex")
+    .slice(0, 20);
   return cached(`css:${dir}`, key, () => {
     const file = join(cacheDir, `${key}.css`);
     let css: string;

@@ -21,7 +21,10 @@ function isHtmlOutput(outputPath: unknown): boolean {
  * What the pages are like on the wire: optimised images and the host's `_headers`.
  * The HTML is not minified: after the host's gzip or Brotli it saved about 3 % for a fifth of the build (docs/performance.md).
  */
-export function deliveryPlugin(eleventyConfig: UserConfig, site: SiteSettings & { headerAreas?: readonly AreaRule[] }): void {
+export function deliveryPlugin(
+  eleventyConfig: UserConfig,
+  site: SiteSettings & { headerAreas?: readonly AreaRule[] },
+): void {
   // The analytics loader, or false: with no ID there is no banner and no consent script. A malformed ID stops the build here.
   eleventyConfig.addGlobalData("analytics", analyticsLoader(site.analyticsId) ?? false);
 
@@ -32,14 +35,26 @@ export function deliveryPlugin(eleventyConfig: UserConfig, site: SiteSettings & 
   });
 
   eleventyConfig.addTransform("images", function (content) {
-    return imagesTo && isHtmlOutput(this.page.outputPath) ? optimiseImages(content, { root: ".", outputDir: imagesTo }) : content;
+    return imagesTo && isHtmlOutput(this.page.outputPath)
+      ? optimiseImages(content, { root: ".", outputDir: imagesTo })
+      : content;
   });
 
   // Written after rendering because it lists every HTML page the build wrote, 404 and redirect stubs included.
   eleventyConfig.on("eleventy.after", async ({ directories, outputMode, results }: BuildEvent) => {
     if (outputMode !== "fs" || !directories?.output) return;
-    const htmlUrls = (results ?? []).filter((result) => isHtmlOutput(result.outputPath) && typeof result.url === "string").map((result) => result.url as string);
-    const fileUrls = (results ?? []).filter((result) => typeof result.url === "string" && typeof result.outputPath === "string" && !isHtmlOutput(result.outputPath)).map((result) => result.url as string);
-    await writeFile(join(directories.output, "_headers"), headersFile(headerRules(htmlUrls, site.analyticsId, site.headerAreas, fileUrls)));
+    const htmlUrls = (results ?? [])
+      .filter((result) => isHtmlOutput(result.outputPath) && typeof result.url === "string")
+      .map((result) => result.url as string);
+    const fileUrls = (results ?? [])
+      .filter(
+        (result) =>
+          typeof result.url === "string" && typeof result.outputPath === "string" && !isHtmlOutput(result.outputPath),
+      )
+      .map((result) => result.url as string);
+    await writeFile(
+      join(directories.output, "_headers"),
+      headersFile(headerRules(htmlUrls, site.analyticsId, site.headerAreas, fileUrls)),
+    );
   });
 }

@@ -9,12 +9,17 @@ import { isPublicPage, sitemapXml } from "./sitemap.js";
 /** How search engines, feed readers and link previews find the site: meta tags, JSON-LD, sitemap, robots.txt, Atom feed. */
 export function discoveryPlugin(eleventyConfig: UserConfig, site: SiteSettings): void {
   eleventyConfig.addFilter("absoluteUrl", (path: unknown) => absoluteUrl(path, site.url));
-  eleventyConfig.addFilter("pageMeta", (url: unknown, title: unknown, description: unknown, tags: unknown) => pageMeta(site, url, title, description, tags));
+  eleventyConfig.addFilter("pageMeta", (url: unknown, title: unknown, description: unknown, tags: unknown) =>
+    pageMeta(site, url, title, description, tags),
+  );
   eleventyConfig.addFilter("jsonLdScript", (pages: never, url: unknown) => jsonLdScript(pages, url, site));
   eleventyConfig.addFilter("isPublicPage", isPublicPage);
 
   const hostFile = { layout: false, eleventyExcludeFromCollections: true };
-  eleventyConfig.addTemplate("discovery/sitemap.njk", "{{ collections.all | sitemapXml | safe }}", { ...hostFile, permalink: "/sitemap.xml" });
+  eleventyConfig.addTemplate("discovery/sitemap.njk", "{{ collections.all | sitemapXml | safe }}", {
+    ...hostFile,
+    permalink: "/sitemap.xml",
+  });
   eleventyConfig.addFilter("sitemapXml", (pages: never) => sitemapXml(pages, site.url));
   eleventyConfig.addTemplate("discovery/robots.njk", robotsTxt(site.url), { ...hostFile, permalink: "/robots.txt" });
 

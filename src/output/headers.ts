@@ -54,10 +54,17 @@ export interface AreaRule {
  * on the site's file folders, never on `/*`, so that an area with a policy of
  * its own (the editor at /admin/) gets exactly one.
  */
-export function headerRules(htmlUrls: readonly string[], analyticsId = "", areas: readonly AreaRule[] = [], fileUrls: readonly string[] = []): HeaderRules {
+export function headerRules(
+  htmlUrls: readonly string[],
+  analyticsId = "",
+  areas: readonly AreaRule[] = [],
+  fileUrls: readonly string[] = [],
+): HeaderRules {
   const pages = [...new Set(htmlUrls)].sort();
   const folders = ["/assets/", "/img/", "/static/", "/pagefind/"];
-  const files = [...new Set(fileUrls)].filter((url) => !pages.includes(url) && !folders.some((folder) => url.startsWith(folder))).sort();
+  const files = [...new Set(fileUrls)]
+    .filter((url) => !pages.includes(url) && !folders.some((folder) => url.startsWith(folder)))
+    .sort();
   const sitePolicy: Array<[string, string]> = [
     ["Content-Security-Policy", contentSecurityPolicy(analyticsId)],
     ["Cross-Origin-Opener-Policy", "same-origin"],
@@ -70,7 +77,10 @@ export function headerRules(htmlUrls: readonly string[], analyticsId = "", areas
         ["X-Content-Type-Options", "nosniff"],
         ["X-Frame-Options", "DENY"],
         ["Referrer-Policy", "strict-origin-when-cross-origin"],
-        ["Permissions-Policy", "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), microphone=(), payment=(), usb=()"],
+        [
+          "Permissions-Policy",
+          "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), microphone=(), payment=(), usb=()",
+        ],
       ],
     },
     // Names carry a content hash: a changed file gets a new name, so these can be kept for ever.
@@ -78,7 +88,10 @@ export function headerRules(htmlUrls: readonly string[], analyticsId = "", areas
     { path: "/img/*", headers: [...sitePolicy, ["Cache-Control", immutable]] },
     { path: "/static/*", headers: sitePolicy },
     { path: "/pagefind/*", headers: sitePolicy },
-    ...pages.map((path) => ({ path, headers: [...sitePolicy, ["Cache-Control", revalidate]] as Array<[string, string]> })),
+    ...pages.map((path) => ({
+      path,
+      headers: [...sitePolicy, ["Cache-Control", revalidate]] as Array<[string, string]>,
+    })),
     // The other files the build writes (feed, sitemap, robots.txt, …).
     ...files.map((path) => ({ path, headers: sitePolicy })),
     ...areas,
@@ -86,5 +99,9 @@ export function headerRules(htmlUrls: readonly string[], analyticsId = "", areas
 }
 
 export function headersFile(rules: HeaderRules): string {
-  return rules.map((rule) => [rule.path, ...rule.headers.map(([name, value]) => `  ${name}: ${value}`)].join("\n")).join("\n\n") + "\n";
+  return (
+    rules
+      .map((rule) => [rule.path, ...rule.headers.map(([name, value]) => `  ${name}: ${value}`)].join("\n"))
+      .join("\n\n") + "\n"
+  );
 }

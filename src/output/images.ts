@@ -31,7 +31,9 @@ export function staticFile(root: string, src: string): string | undefined {
   const file = resolve(root, `.${path}`);
   if (!file.startsWith(`${staticDir}${sep}`) || !existsSync(file)) return undefined;
   // A link anywhere on the way (a linked folder) would lead out: the real path must still be inside.
-  return lstatSync(file).isFile() && realpathSync(file).startsWith(`${realpathSync(staticDir)}${sep}`) ? file : undefined;
+  return lstatSync(file).isFile() && realpathSync(file).startsWith(`${realpathSync(staticDir)}${sep}`)
+    ? file
+    : undefined;
 }
 
 /**

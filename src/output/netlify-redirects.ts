@@ -21,9 +21,7 @@ export interface RedirectRule {
 }
 
 export type Answer =
-  | { status: 200; file: string }
-  | { status: 404; file?: string }
-  | { status: number; location: string; rule: number };
+  { status: 200; file: string } | { status: 404; file?: string } | { status: number; location: string; rule: number };
 
 /** Reads `_redirects`; a line Netlify would not understand is an error naming it. */
 export function parseRedirectRules(text: string): RedirectRule[] {
@@ -34,7 +32,8 @@ export function parseRedirectRules(text: string): RedirectRule[] {
     const parts = line.split(/\s+/);
     const [from = "", to = "", code = "301"] = parts;
     const status = /^(\d{3})(!?)$/.exec(code);
-    if (parts.length < 2 || parts.length > 3 || !status) throw new Error(`_redirects line ${index + 1}: expected "from to [status]": ${line}`);
+    if (parts.length < 2 || parts.length > 3 || !status)
+      throw new Error(`_redirects line ${index + 1}: expected "from to [status]": ${line}`);
     let origin: string | undefined;
     let path = from;
     if (/^https?:\/\//.test(from)) {
@@ -87,7 +86,9 @@ export function answer(rules: readonly RedirectRule[], files: ReadonlySet<string
     const target = rule.to.replace(/:([a-z]+)/gi, (whole, name: string) => bound[name] ?? whole);
     if (rule.status === 200 || rule.status === 404) {
       const rewritten = /^https?:\/\//.test(target) ? undefined : fileFor(files, target);
-      return rule.status === 200 && rewritten ? { status: 200, file: rewritten } : { status: 404, file: fileFor(files, "/404.html") };
+      return rule.status === 200 && rewritten
+        ? { status: 200, file: rewritten }
+        : { status: 404, file: fileFor(files, "/404.html") };
     }
     return { status: rule.status, location: new URL(target, url).href, rule: rule.line };
   }
@@ -95,7 +96,13 @@ export function answer(rules: readonly RedirectRule[], files: ReadonlySet<string
 }
 
 /** Every answer from a request to where it settles: a page, a 404, or a redirect off the site's hosts. */
-export function follow(rules: readonly RedirectRule[], files: ReadonlySet<string>, request: string, hosts: ReadonlySet<string>, maxHops = 10): Array<Answer & { url: string }> {
+export function follow(
+  rules: readonly RedirectRule[],
+  files: ReadonlySet<string>,
+  request: string,
+  hosts: ReadonlySet<string>,
+  maxHops = 10,
+): Array<Answer & { url: string }> {
   const chain: Array<Answer & { url: string }> = [];
   let url = request;
   for (let hop = 0; hop <= maxHops; hop++) {

@@ -44,7 +44,9 @@ export function stubOutputPath(from: string): string {
  */
 export function domainRules(siteUrl: string, domains: readonly string[] = oldDomains): string[] {
   const live = new URL(siteUrl);
-  return domains.filter((domain) => new URL(domain).host !== live.host).map((domain) => `${domain.replace(/\/+$/, "")}/* ${live.origin}/:splat 301!`);
+  return domains
+    .filter((domain) => new URL(domain).host !== live.host)
+    .map((domain) => `${domain.replace(/\/+$/, "")}/* ${live.origin}/:splat 301!`);
 }
 
 /**

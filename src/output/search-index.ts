@@ -30,12 +30,18 @@ function pagefindRunner(): string {
 export async function buildSearchIndex(siteDir: string): Promise<SearchIndexResult> {
   const dir = resolve(siteDir);
   try {
-    await run(process.execPath, [pagefindRunner(), "--site", dir, "--output-subdir", "pagefind", "--force-language", "en", "--silent"], {
-      maxBuffer: 16 * 1024 * 1024,
-    });
+    await run(
+      process.execPath,
+      [pagefindRunner(), "--site", dir, "--output-subdir", "pagefind", "--force-language", "en", "--silent"],
+      {
+        maxBuffer: 16 * 1024 * 1024,
+      },
+    );
   } catch (caught) {
     const details = caught as { stderr?: string; stdout?: string; message?: string };
-    throw new Error(`search index: Pagefind failed: ${(details.stderr || details.stdout || details.message || "").trim()}`);
+    throw new Error(
+      `search index: Pagefind failed: ${(details.stderr || details.stdout || details.message || "").trim()}`,
+    );
   }
   return verifySearchIndex(join(dir, "pagefind"));
 }
@@ -50,17 +56,26 @@ export function verifySearchIndex(indexDir: string): SearchIndexResult {
   try {
     entry = JSON.parse(readFileSync(join(indexDir, "pagefind-entry.json"), "utf8")) as typeof entry;
   } catch {
-    throw new Error("search index: Pagefind's pagefind-entry.json is missing or unreadable, so search would not work; build again (is the disk full?)");
+    throw new Error(
+      "search index: Pagefind's pagefind-entry.json is missing or unreadable, so search would not work; build again (is the disk full?)",
+    );
   }
   const languages = Object.values(entry.languages ?? {});
   const pages = languages.reduce((sum, language) => sum + (language.page_count ?? 0), 0);
   if (pages === 0) throw new Error("search index: no page had anything to index (data-pagefind-body)");
-  const needed = ["pagefind.js", ...languages.flatMap((language) => [`pagefind.${language.hash}.pf_meta`, `wasm.${language.wasm}.pagefind`])];
+  const needed = [
+    "pagefind.js",
+    ...languages.flatMap((language) => [`pagefind.${language.hash}.pf_meta`, `wasm.${language.wasm}.pagefind`]),
+  ];
   for (const file of needed) {
-    if (!existsSync(join(indexDir, file)) || statSync(join(indexDir, file)).size === 0) throw new Error(`search index: ${file} is missing or empty; build again (is the disk full?)`);
+    if (!existsSync(join(indexDir, file)) || statSync(join(indexDir, file)).size === 0)
+      throw new Error(`search index: ${file} is missing or empty; build again (is the disk full?)`);
   }
   const fragments = existsSync(join(indexDir, "fragment")) ? readdirSync(join(indexDir, "fragment")).length : 0;
-  if (fragments < pages) throw new Error(`search index: ${pages} pages were indexed but only ${fragments} are stored; build again (is the disk full?)`);
+  if (fragments < pages)
+    throw new Error(
+      `search index: ${pages} pages were indexed but only ${fragments} are stored; build again (is the disk full?)`,
+    );
   for (const folder of [".", "fragment", "index"]) {
     if (!existsSync(join(indexDir, folder))) continue;
     for (const name of readdirSync(join(indexDir, folder))) {
@@ -68,7 +83,9 @@ export function verifySearchIndex(indexDir: string): SearchIndexResult {
       try {
         gunzipSync(readFileSync(join(indexDir, folder, name)));
       } catch {
-        throw new Error(`search index: pagefind/${folder === "." ? "" : `${folder}/`}${name} is cut short; build again (is the disk full?)`);
+        throw new Error(
+          `search index: pagefind/${folder === "." ? "" : `${folder}/`}${name} is cut short; build again (is the disk full?)`,
+        );
       }
     }
   }

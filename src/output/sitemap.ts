@@ -42,7 +42,10 @@ export function isPublicPage(pages: readonly PageEntry[] | undefined, url: unkno
 }
 
 function escapeXml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&apos;" })[c] ?? c);
+  return text.replace(
+    /[&<>"']/g,
+    (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&apos;" })[c] ?? c,
+  );
 }
 
 /** sitemap.xml (sitemaps.org 0.9). No lastmod: file dates differ between clones, and the build must not. */

@@ -30,7 +30,10 @@ const letters: Record<string, { width: number; path: string }> = {
   O: { width: 8.5, path: "M4.25 .75A3.5 4.25 0 1 1 4.25 9.25A3.5 4.25 0 1 1 4.25 .75Z" },
   P: { width: 7.2, path: "M.75 10V.75H4A2.4 2.4 0 0 1 4 5.55H.75" },
   R: { width: 7.2, path: "M.75 10V.75H4A2.4 2.4 0 0 1 4 5.55H.75M3.9 5.55L6.9 10" },
-  S: { width: 6.6, path: "M5.9 2.2C5.3 1.2 4.4 .75 3.3 .75 1.9 .75.9 1.6.9 2.85.9 5.4 5.9 4.5 5.9 7.2 5.9 8.5 4.8 9.25 3.3 9.25 2 9.25 1 8.7.5 7.7" },
+  S: {
+    width: 6.6,
+    path: "M5.9 2.2C5.3 1.2 4.4 .75 3.3 .75 1.9 .75.9 1.6.9 2.85.9 5.4 5.9 4.5 5.9 7.2 5.9 8.5 4.8 9.25 3.3 9.25 2 9.25 1 8.7.5 7.7",
+  },
   T: { width: 7, path: "M0 .75H7M3.5 .75V10" },
 };
 
@@ -44,7 +47,10 @@ function word(text: string, x: number, y: number): { path: string; width: number
     const letter = letters[char];
     if (!letter) throw new Error(`The wordmark has no drawing for “${char}”`);
     // Absolute commands only (the drawings above are absolute), shifted to the letter's place.
-    const moved = letter.path.replace(/-?\d*\.?\d+/g, (n, offset: number, all: string) => ` ${round(Number(n) + shiftFor(all, offset, x + cursor, y))}`);
+    const moved = letter.path.replace(
+      /-?\d*\.?\d+/g,
+      (n, offset: number, all: string) => ` ${round(Number(n) + shiftFor(all, offset, x + cursor, y))}`,
+    );
     parts.push(moved.replace(/([A-Za-z]) /g, "$1").trim());
     cursor += letter.width + tracking;
   }

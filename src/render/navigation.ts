@@ -38,10 +38,16 @@ export function sortedNavEntries(pages: readonly PageEntry[] | undefined): Sorte
   const entries: Array<SortedEntry & { order: number }> = [];
   for (const page of pages) {
     if (!page || typeof page !== "object") continue;
-    const navurl = typeof page.data?.navurl === "string" && page.data.navurl.trim() !== "" ? page.data.navurl.trim() : undefined;
+    const navurl =
+      typeof page.data?.navurl === "string" && page.data.navurl.trim() !== "" ? page.data.navurl.trim() : undefined;
     const url = navurl ?? (typeof page.url === "string" ? page.url : undefined);
     if (!url) continue;
-    entries.push({ label: pageLabel(page.data, url), url, external: isExternal(url), order: orderOf(page.data?.order) });
+    entries.push({
+      label: pageLabel(page.data, url),
+      url,
+      external: isExternal(url),
+      order: orderOf(page.data?.order),
+    });
   }
   entries.sort(compare);
   const sorted = entries.map(({ label, url, external }) => ({ label, url, external }));

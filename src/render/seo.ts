@@ -27,7 +27,13 @@ function text(value: unknown): string {
 }
 
 /** What a page tells search engines and link previews about itself. */
-export function pageMeta(site: SiteSettings, url: unknown, title: unknown, description: unknown, tags: unknown): PageMeta {
+export function pageMeta(
+  site: SiteSettings,
+  url: unknown,
+  title: unknown,
+  description: unknown,
+  tags: unknown,
+): PageMeta {
   const path = typeof url === "string" ? url : "/";
   const tagList = Array.isArray(tags) ? tags : [tags];
   return {
@@ -35,24 +41,43 @@ export function pageMeta(site: SiteSettings, url: unknown, title: unknown, descr
     description: text(description),
     canonical: absoluteUrl(path, site.url),
     type: tagList.includes("posts") ? "article" : "website",
-    image: { url: absoluteUrl(shareImagePath, site.url), width: shareImage.width, height: shareImage.height, alt: shareImage.alt },
+    image: {
+      url: absoluteUrl(shareImagePath, site.url),
+      width: shareImage.width,
+      height: shareImage.height,
+      alt: shareImage.alt,
+    },
   };
 }
 
 type JsonLd = Record<string, unknown>;
 
 export function organizationJsonLd(site: SiteSettings): JsonLd {
-  return { "@context": "https://schema.org", "@type": "Organization", name: site.name, url: absoluteUrl("/", site.url) };
+  return {
+    "@context": "https://schema.org",
+    "@type": "Organization",
+    name: site.name,
+    url: absoluteUrl("/", site.url),
+  };
 }
 
-export function breadcrumbListJsonLd(pages: readonly PageEntry[] | undefined, url: string, site: SiteSettings): JsonLd | undefined {
+export function breadcrumbListJsonLd(
+  pages: readonly PageEntry[] | undefined,
+  url: string,
+  site: SiteSettings,
+): JsonLd | undefined {
   // The same trail the visitor sees; a page outside the collections (the 404) has none.
   const trail = breadcrumbs(pages, url);
   if (trail.length < 2) return undefined;
   return {
     "@context": "https://schema.org",
     "@type": "BreadcrumbList",
-    itemListElement: trail.map((crumb, index) => ({ "@type": "ListItem", position: index + 1, name: crumb.label, item: absoluteUrl(crumb.url, site.url) })),
+    itemListElement: trail.map((crumb, index) => ({
+      "@type": "ListItem",
+      position: index + 1,
+      name: crumb.label,
+      item: absoluteUrl(crumb.url, site.url),
+    })),
   };
 }
 

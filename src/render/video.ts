@@ -1,5 +1,8 @@
 function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c] ?? c);
+  return text.replace(
+    /[&<>"']/g,
+    (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c] ?? c,
+  );
 }
 
 /**
@@ -9,7 +12,8 @@ function escapeHtml(text: string): string {
  */
 export function vimeoEmbed(id: unknown, title: unknown): string {
   const videoId = String(id ?? "").trim();
-  if (!/^\d+$/.test(videoId)) throw new Error(`vimeo: the video ID must be the number at the end of the Vimeo address, not "${videoId}"`);
+  if (!/^\d+$/.test(videoId))
+    throw new Error(`vimeo: the video ID must be the number at the end of the Vimeo address, not "${videoId}"`);
   const name = escapeHtml(String(title ?? "").trim() || "Video");
   const player = `https://player.vimeo.com/video/${videoId}?dnt=1`;
   return `<figure class="video" data-video>

@@ -74,7 +74,8 @@
       button.addEventListener("click", function () {
         var choice = button.getAttribute("data-consent");
         choose(choice);
-        message.textContent = choice === "yes" ? "You\u2019ve accepted analytics cookies." : "You\u2019ve rejected analytics cookies.";
+        message.textContent =
+          choice === "yes" ? "You\u2019ve accepted analytics cookies." : "You\u2019ve rejected analytics cookies.";
         question.hidden = true;
         confirmation.hidden = false;
         confirmation.focus();

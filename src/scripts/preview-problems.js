@@ -15,16 +15,25 @@ function show(lines) {
   panel.setAttribute("role", "alert");
   panel.setAttribute("aria-labelledby", `${panelId}-heading`);
   Object.assign(panel.style, {
-    position: "fixed", inset: "0 0 auto 0", zIndex: "2147483647", maxHeight: "70vh", overflow: "auto",
-    padding: "1rem 1.25rem", background: "#fff", color: "#0b0c0c", borderBottom: "6px solid #d4351c",
-    boxShadow: "0 2px 12px rgba(0, 0, 0, 0.35)", font: "1rem/1.5 system-ui, sans-serif",
+    position: "fixed",
+    inset: "0 0 auto 0",
+    zIndex: "2147483647",
+    maxHeight: "70vh",
+    overflow: "auto",
+    padding: "1rem 1.25rem",
+    background: "#fff",
+    color: "#0b0c0c",
+    borderBottom: "6px solid #d4351c",
+    boxShadow: "0 2px 12px rgba(0, 0, 0, 0.35)",
+    font: "1rem/1.5 system-ui, sans-serif",
   });
   const heading = document.createElement("h2");
   heading.id = `${panelId}-heading`;
   heading.textContent = "The preview was not updated";
   Object.assign(heading.style, { margin: "0 0 0.5rem", fontSize: "1.25rem", color: "#d4351c" });
   const intro = document.createElement("p");
-  intro.textContent = "Your last save has problems, so this page still shows the last version that worked. Fix these, then save again:";
+  intro.textContent =
+    "Your last save has problems, so this page still shows the last version that worked. Fix these, then save again:";
   intro.style.margin = "0 0 0.5rem";
   const list = document.createElement("ul");
   list.style.margin = "0";
@@ -66,7 +75,10 @@ function listen() {
     if (data.type === "eleventy.error") {
       let message = "";
       try {
-        message = String(JSON.parse(data.error).message ?? "").split("\n").filter((line) => !/^\s+at /.test(line)).join("\n");
+        message = String(JSON.parse(data.error).message ?? "")
+          .split("\n")
+          .filter((line) => !/^\s+at /.test(line))
+          .join("\n");
       } catch {
         // no message to fall back on
       }

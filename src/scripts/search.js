@@ -28,22 +28,26 @@
   }
 
   function show(pages) {
-    list.replaceChildren.apply(list, pages.map(function (page) {
-      var item = document.createElement("li");
-      item.className = "search-results__item";
-      var heading = document.createElement("h2");
-      heading.className = "search-results__title";
-      var link = document.createElement("a");
-      link.href = page.url;
-      link.textContent = (page.meta && page.meta.title) || page.url;
-      heading.appendChild(link);
-      var excerpt = document.createElement("p");
-      excerpt.className = "search-results__excerpt";
-      excerpt.replaceChildren.apply(excerpt, excerptNodes(page.excerpt || ""));
-      item.append(heading, excerpt);
-      return item;
-    }));
-    var count = pages.length === 0 ? "No pages match" : pages.length === 1 ? "1 page matches" : pages.length + " pages match";
+    list.replaceChildren.apply(
+      list,
+      pages.map(function (page) {
+        var item = document.createElement("li");
+        item.className = "search-results__item";
+        var heading = document.createElement("h2");
+        heading.className = "search-results__title";
+        var link = document.createElement("a");
+        link.href = page.url;
+        link.textContent = (page.meta && page.meta.title) || page.url;
+        heading.appendChild(link);
+        var excerpt = document.createElement("p");
+        excerpt.className = "search-results__excerpt";
+        excerpt.replaceChildren.apply(excerpt, excerptNodes(page.excerpt || ""));
+        item.append(heading, excerpt);
+        return item;
+      }),
+    );
+    var count =
+      pages.length === 0 ? "No pages match" : pages.length === 1 ? "1 page matches" : pages.length + " pages match";
     status.textContent = count + " \u201c" + query + "\u201d.";
   }
 
@@ -53,12 +57,15 @@
       return pagefind.search(query);
     })
     .then(function (search) {
-      return Promise.all(search.results.slice(0, 20).map(function (result) {
-        return result.data();
-      }));
+      return Promise.all(
+        search.results.slice(0, 20).map(function (result) {
+          return result.data();
+        }),
+      );
     })
     .then(show)
     .catch(function () {
-      status.textContent = "Search is not working at the moment. You can find every page from the menus at the top of the page.";
+      status.textContent =
+        "Search is not working at the moment. You can find every page from the menus at the top of the page.";
     });
 })();

@@ -38,19 +38,34 @@ describe("generateSite", () => {
       expect(data.metadesc.length, file.path).toBeLessThanOrEqual(160);
       if ("navtitle" in data) expect(typeof data.navtitle).toBe("string");
       if ("order" in data) expect(Number.isInteger(data.order), file.path).toBe(true);
-      if ("tags" in data) for (const tag of data.tags) expect(knownTags.has(tag), `${file.path}: tag ${tag}`).toBe(true);
+      if ("tags" in data)
+        for (const tag of data.tags) expect(knownTags.has(tag), `${file.path}: tag ${tag}`).toBe(true);
       if ("permalink" in data) expect(data.permalink, file.path).toMatch(sitePath);
       if ("layout" in data) expect(layouts.has(data.layout), file.path).toBe(true);
       if ("redirect_from" in data) for (const from of data.redirect_from) expect(from).toMatch(sitePath);
       if (file.path.startsWith("news/posts/")) expect(data.date, file.path).toBeInstanceOf(Date);
-      const known = ["title", "metadesc", "navtitle", "order", "tags", "permalink", "layout", "leader", "date", "redirect_from", "strandsHeading", "strands"];
+      const known = [
+        "title",
+        "metadesc",
+        "navtitle",
+        "order",
+        "tags",
+        "permalink",
+        "layout",
+        "leader",
+        "date",
+        "redirect_from",
+        "strandsHeading",
+        "strands",
+      ];
       for (const field of Object.keys(data)) expect(known, `${file.path}: ${field}`).toContain(field);
     }
   });
 
   it("has navs, section navs, footer pages and news posts, like the real site", () => {
     const site = generateSite(400, 3);
-    const tagged = (tag: string) => pagesOf(site).filter((file) => (matter(file.contents).data.tags ?? []).includes(tag)).length;
+    const tagged = (tag: string) =>
+      pagesOf(site).filter((file) => (matter(file.contents).data.tags ?? []).includes(tag)).length;
     expect(tagged("nav")).toBe(6);
     expect(tagged("primary")).toBe(6);
     expect(tagged("footer")).toBe(4);

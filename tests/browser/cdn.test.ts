@@ -20,7 +20,11 @@ interface Watch {
  * those requests itself (no internet needed): the Vimeo player and Google's
  * loader get empty stand-ins.
  */
-async function hostedContext(site: BrowserSite, dir: string, options: { javaScriptEnabled?: boolean } = {}): Promise<{ context: BrowserContext; watch: Watch }> {
+async function hostedContext(
+  site: BrowserSite,
+  dir: string,
+  options: { javaScriptEnabled?: boolean } = {},
+): Promise<{ context: BrowserContext; watch: Watch }> {
   const rules = parseHeadersFile(readFileSync(join(dir, "_headers"), "utf8"));
   const context = await site.browser.newContext(options);
   const watch: Watch = { violations: [], elsewhere: [] };
@@ -29,13 +33,20 @@ async function hostedContext(site: BrowserSite, dir: string, options: { javaScri
     if (url.origin !== site.origin) {
       watch.elsewhere.push(url.href);
       const script = route.request().resourceType() === "script";
-      return route.fulfill({ status: 200, contentType: script ? "text/javascript" : "text/html", body: script ? "" : "<!doctype html><title>Stand-in</title>" });
+      return route.fulfill({
+        status: 200,
+        contentType: script ? "text/javascript" : "text/html",
+        body: script ? "" : "<!doctype html><title>Stand-in</title>",
+      });
     }
     const response = await route.fetch();
     const { headers } = headersFor(rules, url.pathname);
     // Served over plain http here: upgrading would send the requests to an https server that is not there.
     const csp = (headers.get("content-security-policy") ?? "").replace(/;\s*upgrade-insecure-requests/, "");
-    await route.fulfill({ response, headers: { ...response.headers(), ...Object.fromEntries(headers), "content-security-policy": csp } });
+    await route.fulfill({
+      response,
+      headers: { ...response.headers(), ...Object.fromEntries(headers), "content-security-policy": csp },
+    });
   });
   context.on("console", (message) => {
     if (/Content Security Policy|Refused to/i.test(message.text())) watch.violations.push(message.text());
@@ -46,7 +57,9 @@ async function hostedContext(site: BrowserSite, dir: string, options: { javaScri
 async function newPage(context: BrowserContext): Promise<Page> {
   const page = await context.newPage();
   await page.addInitScript(() => {
-    document.addEventListener("securitypolicyviolation", (event) => console.error(`Content Security Policy violation: ${event.violatedDirective} ${event.blockedURI}`));
+    document.addEventListener("securitypolicyviolation", (event) =>
+      console.error(`Content Security Policy violation: ${event.violatedDirective} ${event.blockedURI}`),
+    );
   });
   return page;
 }
@@ -71,7 +84,6 @@ describe("the site as a CDN serves it", () => {
     expect(await context.cookies()).toEqual([]);
     await context.close();
   });
-
 });
 
 // Behaviour for given content (a video, words to find) on the fixture site: tests/fixtures/small-site/.
@@ -95,7 +107,9 @@ describe("a fixture site as a CDN serves it", () => {
     await page.goto(`${site.origin}/gamma/`, { waitUntil: "networkidle" });
     expect(watch.elsewhere).toEqual([]);
     await page.getByRole("button", { name: /Play video/ }).click();
-    await expect.poll(() => watch.elsewhere.some((url) => url.startsWith("https://player.vimeo.com/video/"))).toBe(true);
+    await expect
+      .poll(() => watch.elsewhere.some((url) => url.startsWith("https://player.vimeo.com/video/")))
+      .toBe(true);
     await page.locator("iframe").waitFor();
     expect(watch.violations).toEqual([]);
     await context.close();
@@ -109,12 +123,18 @@ describe("a fixture site as a CDN serves it", () => {
     await page.locator("header").getByRole("button", { name: "Search" }).click();
     await page.waitForURL(/\/search\/\?q=zebrafinch$/);
     const results = page.locator("[data-search-results] a");
-    await expect.poll(() => results.evaluateAll((links) => links.map((a) => a.getAttribute("href")))).toEqual(["/unlisted/"]);
+    await expect
+      .poll(() => results.evaluateAll((links) => links.map((a) => a.getAttribute("href"))))
+      .toEqual(["/unlisted/"]);
     expect(await page.locator("[data-search-results] mark").first().textContent()).toMatch(/zebrafinch/i);
     expect(await page.locator("[data-search-needs-js]").isVisible()).toBe(false);
 
     await page.goto(`${site.origin}/search/?q=gamma`);
-    await expect.poll(() => page.locator("[data-search-results] a").evaluateAll((links) => links.map((a) => a.getAttribute("href")))).toContain("/gamma/");
+    await expect
+      .poll(() =>
+        page.locator("[data-search-results] a").evaluateAll((links) => links.map((a) => a.getAttribute("href"))),
+      )
+      .toContain("/gamma/");
 
     await page.goto(`${site.origin}/search/?q=zzqxjv`);
     await expect.poll(() => page.locator("[data-search-status]").textContent()).toMatch(/No pages match/);
@@ -138,7 +158,8 @@ describe("a fixture site built with an analytics ID", () => {
   let project: FixtureProject;
   let dir: string;
   let site: BrowserSite;
-  const loader = (watch: Watch) => watch.elsewhere.filter((url) => url.startsWith("https://www.googletagmanager.com/gtag/js"));
+  const loader = (watch: Watch) =>
+    watch.elsewhere.filter((url) => url.startsWith("https://www.googletagmanager.com/gtag/js"));
 
   beforeAll(async () => {
     project = fixtureProject(fixtureSite("small-site"));
@@ -174,7 +195,10 @@ describe("a fixture site built with an analytics ID", () => {
     expect(await page.locator("[data-cookie-message]").textContent()).toBe("You’ve accepted analytics cookies.");
     await expect.poll(() => loader(watch).length).toBe(1);
     expect(loader(watch)[0]).toBe(`https://www.googletagmanager.com/gtag/js?id=${analyticsId}`);
-    expect((await context.cookies()).find((cookie) => cookie.name === "nlc_cookie_consent")).toMatchObject({ value: "yes", path: "/" });
+    expect((await context.cookies()).find((cookie) => cookie.name === "nlc_cookie_consent")).toMatchObject({
+      value: "yes",
+      path: "/",
+    });
     await page.getByRole("button", { name: "Hide cookie message" }).click();
     expect(await banner.isVisible()).toBe(false);
 
@@ -188,7 +212,9 @@ describe("a fixture site built with an analytics ID", () => {
     expect(await page.getByLabel("Use cookies that measure my website use", { exact: true }).isChecked()).toBe(true);
     await page.getByLabel("Do not use cookies that measure my website use", { exact: true }).check();
     await page.getByRole("button", { name: "Save cookie settings" }).click();
-    expect(await page.getByRole("status").filter({ hasText: "You’ve set your cookie preferences." }).isVisible()).toBe(true);
+    expect(await page.getByRole("status").filter({ hasText: "You’ve set your cookie preferences." }).isVisible()).toBe(
+      true,
+    );
     expect((await context.cookies()).find((cookie) => cookie.name === "nlc_cookie_consent")?.value).toBe("no");
     const loads = loader(watch).length;
     await page.goto(`${site.origin}/`, { waitUntil: "networkidle" });
@@ -206,7 +232,9 @@ describe("a fixture site built with an analytics ID", () => {
     expect(await page.locator("[data-cookie-message]").textContent()).toBe("You’ve rejected analytics cookies.");
     await page.goto(`${site.origin}/alpha/`, { waitUntil: "networkidle" });
     expect(watch.elsewhere).toEqual([]);
-    expect((await context.cookies()).map((cookie) => `${cookie.name}=${cookie.value}`)).toEqual(["nlc_cookie_consent=no"]);
+    expect((await context.cookies()).map((cookie) => `${cookie.name}=${cookie.value}`)).toEqual([
+      "nlc_cookie_consent=no",
+    ]);
     expect(watch.violations).toEqual([]);
     await context.close();
   });

@@ -20,7 +20,9 @@ beforeAll(async () => {
   site = await openSite();
   wide = await (await site.browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
   narrow = await (await site.browser.newContext({ viewport: { width: 375, height: 740 }, hasTouch: true })).newPage();
-  noScript = await (await site.browser.newContext({ viewport: { width: 375, height: 740 }, javaScriptEnabled: false })).newPage();
+  noScript = await (
+    await site.browser.newContext({ viewport: { width: 375, height: 740 }, javaScriptEnabled: false })
+  ).newPage();
 }, launchTimeout);
 
 afterAll(async () => site?.close());
@@ -64,13 +66,27 @@ describe.each(contentUrls)("%s by keyboard", (url) => {
 describe("the header navs a visitor meets", () => {
   // Computed from content/'s front matter, so any valid nav change passes.
   const sources = readSourcePages(projectRoot);
-  it.each(contentUrls)("%s shows the navs the front matter gives, in order, with the current item marked", async (url) => {
-    await visit(wide, site.origin, url);
-    const { main, sections } = expectedNavs(sources, url);
-    const shown = (await headerNavLinks(wide)).map((link) => `${link.nav}: ${link.label} → ${link.href}${link.current ? ` (${link.current})` : ""}`);
-    const as = (nav: string, items: NavItem[]) => items.map((item) => `${nav}: ${item.label}${item.external ? " (another website)" : ""} → ${item.url}${item.current ? ` (${item.current})` : ""}`);
-    expect(shown).toEqual([...as("Main", main), ...as("Main menu", main), ...as("Sections menu", sections), ...as("Sections", sections)]);
-  });
+  it.each(contentUrls)(
+    "%s shows the navs the front matter gives, in order, with the current item marked",
+    async (url) => {
+      await visit(wide, site.origin, url);
+      const { main, sections } = expectedNavs(sources, url);
+      const shown = (await headerNavLinks(wide)).map(
+        (link) => `${link.nav}: ${link.label} → ${link.href}${link.current ? ` (${link.current})` : ""}`,
+      );
+      const as = (nav: string, items: NavItem[]) =>
+        items.map(
+          (item) =>
+            `${nav}: ${item.label}${item.external ? " (another website)" : ""} → ${item.url}${item.current ? ` (${item.current})` : ""}`,
+        );
+      expect(shown).toEqual([
+        ...as("Main", main),
+        ...as("Main menu", main),
+        ...as("Sections menu", sections),
+        ...as("Sections", sections),
+      ]);
+    },
+  );
 });
 
 describe("the keyboard gates", () => {
@@ -86,7 +102,9 @@ describe("the keyboard gates", () => {
     try {
       const page = await (await badSite.browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
       await page.goto(`${badSite.origin}/bad/`);
-      expect(await skipLinkProblems(page, "/bad/")).toEqual(["/bad/: the first Tab stop is a “Home”, not the skip link"]);
+      expect(await skipLinkProblems(page, "/bad/")).toEqual([
+        "/bad/: the first Tab stop is a “Home”, not the skip link",
+      ]);
       await page.goto(`${badSite.origin}/bad/`);
       expect(await focusWalkProblems(page, "/bad/", "header nav a")).toEqual([
         "/bad/: the nav link “Home” looks the same with and without focus",
@@ -95,7 +113,9 @@ describe("the keyboard gates", () => {
       await page.goto(`${badSite.origin}/bad/`);
       expect(await menuProblems(page, "/bad/")).toEqual(["/bad/: Tab never reaches the menu button"]);
       expect(navStateProblems("/bad/", await headerNavLinks(page))).toEqual([]);
-      expect(navStateProblems("/", await headerNavLinks(page))).toEqual(['/: “Home” in Main has no aria-current, expected "page"']);
+      expect(navStateProblems("/", await headerNavLinks(page))).toEqual([
+        '/: “Home” in Main has no aria-current, expected "page"',
+      ]);
     } finally {
       await badSite.close();
       bad.remove();

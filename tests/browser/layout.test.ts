@@ -6,7 +6,16 @@ import { join, relative } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
 import { footerProblems, leftEdgeProblems, longHeadingProblems } from "../../src/gates/layout.js";
-import { contentUrls, launchTimeout, openSite, screenshotName, screenshotsDir, temporarySite, visit, type BrowserSite } from "./site.js";
+import {
+  contentUrls,
+  launchTimeout,
+  openSite,
+  screenshotName,
+  screenshotsDir,
+  temporarySite,
+  visit,
+  type BrowserSite,
+} from "./site.js";
 
 const widths = [320, 375, 768, 1280, 1920];
 
@@ -22,18 +31,24 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await site?.close();
-  if (taken.length) console.log(`Screenshots (${taken.length}):\n${taken.map((file) => `  ${relative(process.cwd(), file)}`).join("\n")}`);
+  if (taken.length)
+    console.log(
+      `Screenshots (${taken.length}):\n${taken.map((file) => `  ${relative(process.cwd(), file)}`).join("\n")}`,
+    );
 });
 
 describe.each(contentUrls)("%s", (url) => {
-  it.each(widths)("at %ipx, starts the title and the body on the same left edge (and is screenshotted)", async (width) => {
-    await page.setViewportSize({ width, height: 800 });
-    await visit(page, site.origin, url);
-    const file = join(screenshotsDir, `${screenshotName(url)}-${width}.png`);
-    await page.screenshot({ path: file, fullPage: true });
-    taken.push(file);
-    expect(await leftEdgeProblems(page, `${url} at ${width}px`)).toEqual([]);
-  });
+  it.each(widths)(
+    "at %ipx, starts the title and the body on the same left edge (and is screenshotted)",
+    async (width) => {
+      await page.setViewportSize({ width, height: 800 });
+      await visit(page, site.origin, url);
+      const file = join(screenshotsDir, `${screenshotName(url)}-${width}.png`);
+      await page.screenshot({ path: file, fullPage: true });
+      taken.push(file);
+      expect(await leftEdgeProblems(page, `${url} at ${width}px`)).toEqual([]);
+    },
+  );
 
   it("in a window taller than the page, keeps the footer at the bottom", async () => {
     await page.setViewportSize({ width: 1280, height: 4000 });
@@ -62,11 +77,19 @@ describe("the layout gates", () => {
       const badPage = await (await badSite.browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
       await badPage.goto(`${badSite.origin}/bad/`);
       const edges = await leftEdgeProblems(badPage, "/bad/");
-      expect(edges[0]).toBe("/bad/: p “A paragraph in a centred column.” starts at 340px, but the title (h1 “Bad page”) at 32px");
+      expect(edges[0]).toBe(
+        "/bad/: p “A paragraph in a centred column.” starts at 340px, but the title (h1 “Bad page”) at 32px",
+      );
       expect(edges).toHaveLength(2);
-      expect(await longHeadingProblems(badPage, "/bad/")).toEqual([expect.stringMatching(/^\/bad\/: an h2 of 21 words \(at most 20\)/)]);
-      await badPage.setContent(`<body style="margin:0"><main style="height:200px"></main><footer class="site-footer" style="height:100px"></footer></body>`);
-      expect(await footerProblems(badPage, "/bad/")).toEqual(["/bad/: the footer ends 500px above the bottom of the page"]);
+      expect(await longHeadingProblems(badPage, "/bad/")).toEqual([
+        expect.stringMatching(/^\/bad\/: an h2 of 21 words \(at most 20\)/),
+      ]);
+      await badPage.setContent(
+        `<body style="margin:0"><main style="height:200px"></main><footer class="site-footer" style="height:100px"></footer></body>`,
+      );
+      expect(await footerProblems(badPage, "/bad/")).toEqual([
+        "/bad/: the footer ends 500px above the bottom of the page",
+      ]);
     } finally {
       await badSite.close();
       bad.remove();

@@ -5,7 +5,17 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
 import { sidewaysScroll, watchPage, type PageWatch } from "../../src/gates/page-checks.js";
-import { launchTimeout, searchWord, openSite, pageUrls, redirectTarget, screenshotName, screenshotsDir, temporarySite, type BrowserSite } from "./site.js";
+import {
+  launchTimeout,
+  searchWord,
+  openSite,
+  pageUrls,
+  redirectTarget,
+  screenshotName,
+  screenshotsDir,
+  temporarySite,
+  type BrowserSite,
+} from "./site.js";
 
 let site: BrowserSite;
 let page: Page;
@@ -45,14 +55,15 @@ describe.each(pageUrls)("%s", (url) => {
   });
 
   // A stub at an old address is gone in an instant: its destination is checked as a page of its own.
-  if (!redirectTarget(url)) it("does not scroll sideways at 320px, and is screenshotted at 1280px and 375px", async () => {
-    await page.setViewportSize({ width: 1280, height: 800 });
-    await page.goto(`${site.origin}${url}`);
-    await page.screenshot({ path: join(screenshotsDir, `${screenshotName(url)}-1280.png`), fullPage: true });
-    await page.setViewportSize({ width: 375, height: 740 });
-    await page.screenshot({ path: join(screenshotsDir, `${screenshotName(url)}-375.png`), fullPage: true });
-    expect(await sidewaysAt320(page, url)).toEqual([]);
-  });
+  if (!redirectTarget(url))
+    it("does not scroll sideways at 320px, and is screenshotted at 1280px and 375px", async () => {
+      await page.setViewportSize({ width: 1280, height: 800 });
+      await page.goto(`${site.origin}${url}`);
+      await page.screenshot({ path: join(screenshotsDir, `${screenshotName(url)}-1280.png`), fullPage: true });
+      await page.setViewportSize({ width: 375, height: 740 });
+      await page.screenshot({ path: join(screenshotsDir, `${screenshotName(url)}-375.png`), fullPage: true });
+      expect(await sidewaysAt320(page, url)).toEqual([]);
+    });
 });
 
 describe.runIf(pageUrls.includes("/search/"))("the search page, searching", () => {
@@ -80,7 +91,9 @@ describe("the page-load gates", () => {
       await badPage.goto(`${badSite.origin}/bad/`, { waitUntil: "networkidle" });
       expect(badWatch.offsite).toEqual(["https://tracker.example.org/pixel.gif"]);
       expect(badWatch.consoleErrors).toContain("Something broke");
-      expect(await sidewaysAt320(badPage, "/bad/")).toEqual(["/bad/ at 320px: scrolls sideways – content is 508px wide in a 320px window (widest: div.wide)"]);
+      expect(await sidewaysAt320(badPage, "/bad/")).toEqual([
+        "/bad/ at 320px: scrolls sideways – content is 508px wide in a 320px window (widest: div.wide)",
+      ]);
     } finally {
       await badSite.close();
       bad.remove();

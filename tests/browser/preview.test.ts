@@ -16,7 +16,9 @@ function freePort(): Promise<number> {
     server.once("error", reject);
     server.listen(0, "127.0.0.1", () => {
       const address = server.address();
-      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
+      server.close(() =>
+        typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port")),
+      );
     });
   });
 }
@@ -37,12 +39,17 @@ beforeAll(async () => {
   original = readFileSync(aboutFile(), "utf8");
   const port = await freePort();
   // Its own process group, so the test can stop npm and everything it started, and nothing else.
-  preview = spawn("npm", ["start", "--silent", "--", `--port=${port}`], { cwd: project.root, detached: true, stdio: ["ignore", "pipe", "pipe"] });
+  preview = spawn("npm", ["start", "--silent", "--", `--port=${port}`], {
+    cwd: project.root,
+    detached: true,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   preview.stdout?.on("data", (chunk) => (log += chunk));
   preview.stderr?.on("data", (chunk) => (log += chunk));
   const started = Date.now();
   while (!/Server at (http:\/\/\S+?)\/?\s/.test(log)) {
-    if (Date.now() - started > 120_000 || preview.exitCode !== null) throw new Error(`npm start did not start:\n${log}`);
+    if (Date.now() - started > 120_000 || preview.exitCode !== null)
+      throw new Error(`npm start did not start:\n${log}`);
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
   origin = /Server at (http:\/\/\S+?)\/?\s/.exec(log)![1]!;
@@ -79,7 +86,9 @@ describe("the preview (npm start)", () => {
     expect(await panel().getAttribute("role")).toBe("alert");
     expect(await panel().getByRole("heading").textContent()).toBe("The preview was not updated");
     const lines = await panel().locator("li").allTextContents();
-    expect(lines).toEqual([expect.stringMatching(/^content\/about\.md:2:\d+: error: the front matter is not valid YAML/)]);
+    expect(lines).toEqual([
+      expect.stringMatching(/^content\/about\.md:2:\d+: error: the front matter is not valid YAML/),
+    ]);
     mkdirSync(screenshotsDir, { recursive: true });
     await page.screenshot({ path: join(screenshotsDir, "preview-problems-1280.png") });
     // The terminal shows the same line, and no stack trace.
@@ -90,7 +99,10 @@ describe("the preview (npm start)", () => {
     await page.reload();
     await panel().waitFor({ state: "visible", timeout: 10_000 });
 
-    writeFileSync(aboutFile(), original.replace("It comes second in the main nav.", "It comes second in the main nav, and now says kingfisher."));
+    writeFileSync(
+      aboutFile(),
+      original.replace("It comes second in the main nav.", "It comes second in the main nav, and now says kingfisher."),
+    );
     await panel().waitFor({ state: "detached", timeout: 20_000 });
     await expect.poll(() => page.locator("main").textContent(), { timeout: 20_000 }).toContain("kingfisher");
     expect(await panel().count()).toBe(0);

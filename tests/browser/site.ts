@@ -7,7 +7,16 @@ import { builtPage, builtUrls, siteDir } from "../support/built-site.js";
 
 export { temporarySite } from "../support/temporary-site.js";
 
-export const launchArgs = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
+export const launchArgs = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
 
 /** Installing chromium on a fresh machine can take minutes. */
 export const launchTimeout = 600_000;
@@ -59,7 +68,7 @@ export const contentUrls = pageUrls.filter((url) => !redirectTarget(url));
 /** A word the search must find: the longest in the first real page's h1, whatever the content says. */
 export const searchWord = (() => {
   const page = contentUrls.filter((url) => url !== "/404.html" && url !== "/search/")[0];
-  const words = (page ? builtPage(page).querySelector("h1")?.text ?? "" : "").match(/[A-Za-z]{4,}/g) ?? [];
+  const words = (page ? (builtPage(page).querySelector("h1")?.text ?? "") : "").match(/[A-Za-z]{4,}/g) ?? [];
   return [...words].sort((a, b) => b.length - a.length)[0] ?? "the";
 })();
 
@@ -70,7 +79,12 @@ const heldRedirects = new WeakMap<Page, Set<string>>();
  * (its meta refresh answered with 204 No Content, so the browser stays), so
  * checks see the stub itself.
  */
-export async function visit(page: Page, origin: string, url: string, waitUntil: "load" | "networkidle" = "load"): Promise<void> {
+export async function visit(
+  page: Page,
+  origin: string,
+  url: string,
+  waitUntil: "load" | "networkidle" = "load",
+): Promise<void> {
   let held = heldRedirects.get(page);
   if (!held) {
     const holding = new Set<string>();
@@ -92,5 +106,10 @@ export const screenshotsDir = resolve(import.meta.dirname, "..", "..", "screensh
 
 /** "/" → "home", "/news/a-post/" → "news--a-post", "/404.html" → "404". */
 export function screenshotName(url: string): string {
-  return url.replace(/\.html$/, "").replace(/^\/|\/$/g, "").replace(/\//g, "--") || "home";
+  return (
+    url
+      .replace(/\.html$/, "")
+      .replace(/^\/|\/$/g, "")
+      .replace(/\//g, "--") || "home"
+  );
 }

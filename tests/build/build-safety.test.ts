@@ -10,7 +10,6 @@ import { fixtureProject, fixtureSite, page, type FixtureProject } from "../suppo
 
 const run = promisify(execFile);
 
-
 const goodFields = "metadesc: A page made by a test, to check what the build says about mistakes in it.";
 
 describe("a build with editors' mistakes", () => {
@@ -48,15 +47,31 @@ describe("a build with editors' mistakes", () => {
     expect(result.ok).toBe(false);
     expect(lines).toEqual(
       expect.arrayContaining([
-        expect.stringMatching(/^content\/mistakes\.md:5:1: error: order 2 is also used by content\/about\.md in the main nav/),
-        expect.stringMatching(/^content\/mistakes\.md:10:\d+: error: broken link "\/no-such-page\/": no page or file at \/no-such-page\//),
-        expect.stringMatching(/^content\/mistakes\.md:10:\d+: error: broken link "\/contact\/#no-such-part": no element with id="no-such-part" on \/contact\//),
-        expect.stringMatching(/^content\/mistakes\.md:12:1: error: image \/static\/img\/report-cover\.svg has no alt text/),
+        expect.stringMatching(
+          /^content\/mistakes\.md:5:1: error: order 2 is also used by content\/about\.md in the main nav/,
+        ),
+        expect.stringMatching(
+          /^content\/mistakes\.md:10:\d+: error: broken link "\/no-such-page\/": no page or file at \/no-such-page\//,
+        ),
+        expect.stringMatching(
+          /^content\/mistakes\.md:10:\d+: error: broken link "\/contact\/#no-such-part": no element with id="no-such-part" on \/contact\//,
+        ),
+        expect.stringMatching(
+          /^content\/mistakes\.md:12:1: error: image \/static\/img\/report-cover\.svg has no alt text/,
+        ),
         expect.stringMatching(/^content\/mistakes\.md:14:1: error: embedded frame \/contact\/ has no title/),
-        expect.stringMatching(/^content\/mistakes\.md:14:1: error: a frame showing \/contact\/ is blocked by the site's security policy/),
-        expect.stringMatching(/^content\/mistakes\.md:16:1: error: link to \/contact\/ opens a new tab without rel="noopener"/),
-        expect.stringMatching(/^content\/mistakes\.md:18:1: error: the page has 2 main headings \(h1\).*"A second main heading"/),
-        expect.stringMatching(/^content\/mistakes\.md:20:\d+: error: broken link "\/static\/img\/missing\.png": no page or file at \/static\/img\/missing\.png/),
+        expect.stringMatching(
+          /^content\/mistakes\.md:14:1: error: a frame showing \/contact\/ is blocked by the site's security policy/,
+        ),
+        expect.stringMatching(
+          /^content\/mistakes\.md:16:1: error: link to \/contact\/ opens a new tab without rel="noopener"/,
+        ),
+        expect.stringMatching(
+          /^content\/mistakes\.md:18:1: error: the page has 2 main headings \(h1\).*"A second main heading"/,
+        ),
+        expect.stringMatching(
+          /^content\/mistakes\.md:20:\d+: error: broken link "\/static\/img\/missing\.png": no page or file at \/static\/img\/missing\.png/,
+        ),
       ]),
     );
     expect(lines).toHaveLength(9);
@@ -85,7 +100,9 @@ describe("a build with editors' mistakes", () => {
     expect(snapshot(site)).toEqual(before);
     project.write("content/broken-link.md", page(`title: Broken: a colon\n${goodFields}`));
     const yaml = await buildSite({ root: project.root, output: "_site" });
-    expect(yaml.problems.map(formatProblem)).toEqual([expect.stringMatching(/^content\/broken-link\.md:2:\d+: error: the front matter is not valid YAML/)]);
+    expect(yaml.problems.map(formatProblem)).toEqual([
+      expect.stringMatching(/^content\/broken-link\.md:2:\d+: error: the front matter is not valid YAML/),
+    ]);
     expect(snapshot(site)).toEqual(before);
 
     const contentAfter = snapshot(join(project.root, "content"));
@@ -95,7 +112,10 @@ describe("a build with editors' mistakes", () => {
   });
 
   it("leaves drafts out of the published build and shows them in the preview", async () => {
-    project.write("content/draft-page.md", page(`title: Not yet\n${goodFields}\ndraft: true\norder: 9\ntags:\n  - footer`));
+    project.write(
+      "content/draft-page.md",
+      page(`title: Not yet\n${goodFields}\ndraft: true\norder: 9\ntags:\n  - footer`),
+    );
     expect((await buildSite({ root: project.root, output: "_site" })).ok).toBe(true);
     expect(existsSync(join(project.root, "_site/draft-page/index.html"))).toBe(false);
     expect(readFileSync(join(project.root, "_site/index.html"), "utf8")).not.toContain("Not yet");
@@ -106,7 +126,10 @@ describe("a build with editors' mistakes", () => {
   });
 
   it("makes warnings fail only with --strict", async () => {
-    project.write("content/long-description.md", page(`title: Long\nmetadesc: ${"A description that goes on. ".repeat(8)}`));
+    project.write(
+      "content/long-description.md",
+      page(`title: Long\nmetadesc: ${"A description that goes on. ".repeat(8)}`),
+    );
     const relaxed = await buildSite({ root: project.root, output: "_site" });
     expect(relaxed.ok).toBe(true);
     expect(relaxed.problems.map((problem) => problem.severity)).toEqual(["warning"]);
@@ -122,7 +145,9 @@ describe("a build with editors' mistakes", () => {
     expect(failure?.code).toBe(1);
     const output = `${failure?.stdout}${failure?.stderr}`;
     expect(output).toContain('content/typo.md:4:1: error: unknown field "navtile": did you mean "navtitle"?');
-    expect(output).toContain('content/typo.md:5:1: error: layout "primry.njk" does not exist: did you mean "primary.njk"?');
+    expect(output).toContain(
+      'content/typo.md:5:1: error: layout "primry.njk" does not exist: did you mean "primary.njk"?',
+    );
     expect(output).toContain("2 errors, 0 warnings");
     expect(output).not.toMatch(/^\s+at /m);
     expect(existsSync(join(project.root, ".._site-staging"))).toBe(false);

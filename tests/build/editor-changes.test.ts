@@ -7,7 +7,13 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { navLinks } from "../support/built-site.js";
 import { buildFixture, fixtureProject, page, runScript, type FixtureProject } from "../support/fixture-project.js";
 import { staticGateProblems } from "../support/static-gates.js";
-import { expectedPostOrder, readPage, readSourcePages, siteProblems, type SourcePage } from "../support/site-invariants.js";
+import {
+  expectedPostOrder,
+  readPage,
+  readSourcePages,
+  siteProblems,
+  type SourcePage,
+} from "../support/site-invariants.js";
 
 /** Sets (or, with undefined, removes) a front-matter field, with any indented lines under it, as an editor edits the text. */
 function setField(text: string, field: string, value: string | undefined): string {
@@ -28,7 +34,13 @@ function editFile(project: FixtureProject, file: string, change: (text: string) 
 }
 
 function inNav(pages: readonly SourcePage[], tag: string): SourcePage[] {
-  return pages.filter((p) => p.data.draft !== true && Array.isArray(p.data.tags) && (p.data.tags as string[]).includes(tag) && typeof p.url === "string");
+  return pages.filter(
+    (p) =>
+      p.data.draft !== true &&
+      Array.isArray(p.data.tags) &&
+      (p.data.tags as string[]).includes(tag) &&
+      typeof p.url === "string",
+  );
 }
 
 /** `npm run check` passes (warnings allowed), the build passes, and the built site holds every invariant. */
@@ -50,11 +62,18 @@ describe("an editor's ordinary change to the real site", () => {
 
   it("a new news post: passes, and is listed and in the feed", async () => {
     // Dated the day after the newest post, so it is the newest, whatever today's posts are.
-    const dates = readSourcePages(project.root).map((p) => p.data.date).filter((d): d is Date => d instanceof Date);
-    const date = new Date(Math.max(Date.UTC(2020, 0, 1), ...dates.map((d) => d.getTime())) + 86_400_000).toISOString().slice(0, 10);
+    const dates = readSourcePages(project.root)
+      .map((p) => p.data.date)
+      .filter((d): d is Date => d instanceof Date);
+    const date = new Date(Math.max(Date.UTC(2020, 0, 1), ...dates.map((d) => d.getTime())) + 86_400_000)
+      .toISOString()
+      .slice(0, 10);
     project.write(
       "content/news/posts/an-editors-new-post.md",
-      page(`title: An editor's new post\nmetadesc: A news post written by an editor, to prove that a new post passes the checks and CI.\ndate: ${date}`, "What happened, in a few words.\n\n## What comes next\n\nMore words.\n"),
+      page(
+        `title: An editor's new post\nmetadesc: A news post written by an editor, to prove that a new post passes the checks and CI.\ndate: ${date}`,
+        "What happened, in a few words.\n\n## What comes next\n\nMore words.\n",
+      ),
     );
     const { siteDir } = await passesCheckAndTests(project);
     expect(expectedPostOrder(readSourcePages(project.root))[0]).toBe("/news/an-editors-new-post/");
@@ -62,7 +81,9 @@ describe("an editor's ordinary change to the real site", () => {
   }, 120_000);
 
   it("a new section page (tags: primary, the next order): passes, and is last in the section nav on every page", async () => {
-    const orders = inNav(readSourcePages(project.root), "primary").map((p) => (typeof p.data.order === "number" ? p.data.order : 0));
+    const orders = inNav(readSourcePages(project.root), "primary").map((p) =>
+      typeof p.data.order === "number" ? p.data.order : 0,
+    );
     const next = Math.max(0, ...orders) + 1;
     project.write(
       "content/a-new-section.md",
@@ -71,14 +92,22 @@ describe("an editor's ordinary change to the real site", () => {
       ),
     );
     const { siteDir } = await passesCheckAndTests(project);
-    expect(navLinks(readPage(siteDir, "/a-new-section/"), ".section-nav").at(-1)).toEqual({ label: "A new section", href: "/a-new-section/", current: "page" });
+    expect(navLinks(readPage(siteDir, "/a-new-section/"), ".section-nav").at(-1)).toEqual({
+      label: "A new section",
+      href: "/a-new-section/",
+      current: "page",
+    });
   }, 120_000);
 
   it("a renumbered nav page (the first two of a nav swap orders): passes, and the nav follows", async () => {
     const pages = readSourcePages(project.root);
-    const tag = ["primary", "nav", "footer"].find((t) => inNav(pages, t).filter((p) => typeof p.data.order === "number").length >= 2);
+    const tag = ["primary", "nav", "footer"].find(
+      (t) => inNav(pages, t).filter((p) => typeof p.data.order === "number").length >= 2,
+    );
     expect(tag, "the real site has a nav with two ordered pages").toBeDefined();
-    const [first, second] = inNav(pages, tag!).filter((p) => typeof p.data.order === "number").sort((a, b) => (a.data.order as number) - (b.data.order as number));
+    const [first, second] = inNav(pages, tag!)
+      .filter((p) => typeof p.data.order === "number")
+      .sort((a, b) => (a.data.order as number) - (b.data.order as number));
     editFile(project, first!.file, (text) => setField(text, "order", String(second!.data.order)));
     editFile(project, second!.file, (text) => setField(text, "order", String(first!.data.order)));
     await passesCheckAndTests(project);
@@ -91,14 +120,20 @@ describe("an editor's ordinary change to the real site", () => {
     editFile(project, leaving.file, (text) => setField(text, "tags", undefined));
     const { siteDir } = await passesCheckAndTests(project);
     const selector = { nav: ".site-nav--wide", primary: ".section-nav", footer: ".site-footer nav" }[tag]!;
-    expect(navLinks(readPage(siteDir, leaving.url as string), selector).map((link) => link.href)).not.toContain(leaving.url);
+    expect(navLinks(readPage(siteDir, leaving.url as string), selector).map((link) => link.href)).not.toContain(
+      leaving.url,
+    );
   }, 120_000);
 
   it("a short meta description: a warning naming the file and line, never a failure", async () => {
-    const target = readSourcePages(project.root).find((p) => typeof p.data.metadesc === "string" && typeof p.url === "string" && p.data.draft !== true)!;
+    const target = readSourcePages(project.root).find(
+      (p) => typeof p.data.metadesc === "string" && typeof p.url === "string" && p.data.draft !== true,
+    )!;
     editFile(project, target.file, (text) => setField(text, "metadesc", "Short words."));
     const { checkOutput } = await passesCheckAndTests(project);
-    expect(checkOutput).toMatch(new RegExp(`^${target.file.replace(/\./g, "\\.")}:\\d+:1: warning: metadesc is only 12 characters long`, "m"));
+    expect(checkOutput).toMatch(
+      new RegExp(`^${target.file.replace(/\./g, "\\.")}:\\d+:1: warning: metadesc is only 12 characters long`, "m"),
+    );
     const strict = await runScript(project, "check", ["--strict"]);
     expect(strict.code, "--strict turns the warning into a failure, for those who want it").toBe(1);
   }, 120_000);

@@ -16,10 +16,15 @@ const recorder = join(import.meta.dirname, "..", "support", "record-loaded-packa
 async function packagesLoadedByBuild(): Promise<Set<string>> {
   const list = join(project.root, "loaded-packages.txt");
   rmSync(list, { force: true });
-  const script = (JSON.parse(readFileSync(join(project.root, "package.json"), "utf8")) as { scripts: { build: string } }).scripts.build;
+  const script = (
+    JSON.parse(readFileSync(join(project.root, "package.json"), "utf8")) as { scripts: { build: string } }
+  ).scripts.build;
   const [node, ...args] = script.split(" ");
   expect(node).toBe("node");
-  await run(process.execPath, ["--import", recorder, ...args], { cwd: project.root, env: { ...process.env, NLC_OUTPUT: "_site", NLC_LOADED_PACKAGES: list } });
+  await run(process.execPath, ["--import", recorder, ...args], {
+    cwd: project.root,
+    env: { ...process.env, NLC_OUTPUT: "_site", NLC_LOADED_PACKAGES: list },
+  });
   return new Set(readFileSync(list, "utf8").split("\n").filter(Boolean));
 }
 
@@ -31,7 +36,19 @@ describe("what a build loads", () => {
     const second = await packagesLoadedByBuild();
     expect(second).toContain("@11ty/eleventy");
     expect(second).not.toContain("sass");
-    const neverLoaded = ["sharp", "@11ty/eleventy-img", "html-minifier-terser", "html-validate", "playwright-core", "@axe-core/playwright", "axe-core", "fast-check", "fast-xml-parser", "vitest", "typescript"];
+    const neverLoaded = [
+      "sharp",
+      "@11ty/eleventy-img",
+      "html-minifier-terser",
+      "html-validate",
+      "playwright-core",
+      "@axe-core/playwright",
+      "axe-core",
+      "fast-check",
+      "fast-xml-parser",
+      "vitest",
+      "typescript",
+    ];
     for (const loaded of [first, second]) expect(neverLoaded.filter((name) => loaded.has(name))).toEqual([]);
   });
 });

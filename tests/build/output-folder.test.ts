@@ -10,7 +10,6 @@ import { verifySearchIndex } from "../../src/output/search-index.js";
 import { snapshot } from "../support/folder-snapshot.js";
 import { fixtureProject, page, type FixtureProject } from "../support/fixture-project.js";
 
-
 describe("the build's output folder", () => {
   let project: FixtureProject;
   beforeAll(() => {
@@ -28,16 +27,21 @@ describe("the build's output folder", () => {
     project.remove();
   });
 
-  it.each([".", "content", "layouts", "static", "src", "content/built", ".git", ".."])("refuses NLC_OUTPUT=%s and deletes nothing", async (output) => {
-    mkdirSync(join(project.root, ".git"), { recursive: true });
-    writeFileSync(join(project.root, ".git", "config"), "[core]\n");
-    const before = snapshot(project.root);
-    const result = await buildSite({ root: project.root, output });
-    expect(result.ok).toBe(false);
-    expect(result.changed).toBe(false);
-    expect(result.problems.map(formatProblem)).toEqual([expect.stringMatching(/^NLC_OUTPUT:1:1: error: .*(holds the project|inside the project's).*set NLC_OUTPUT to/)]);
-    expect(snapshot(project.root)).toEqual(before);
-  });
+  it.each([".", "content", "layouts", "static", "src", "content/built", ".git", ".."])(
+    "refuses NLC_OUTPUT=%s and deletes nothing",
+    async (output) => {
+      mkdirSync(join(project.root, ".git"), { recursive: true });
+      writeFileSync(join(project.root, ".git", "config"), "[core]\n");
+      const before = snapshot(project.root);
+      const result = await buildSite({ root: project.root, output });
+      expect(result.ok).toBe(false);
+      expect(result.changed).toBe(false);
+      expect(result.problems.map(formatProblem)).toEqual([
+        expect.stringMatching(/^NLC_OUTPUT:1:1: error: .*(holds the project|inside the project's).*set NLC_OUTPUT to/),
+      ]);
+      expect(snapshot(project.root)).toEqual(before);
+    },
+  );
 
   it("refuses a folder of someone's files, and accepts an empty or missing one", () => {
     const folder = sibling("notes");
@@ -61,7 +65,9 @@ describe("the build's output folder", () => {
     const second = await buildSite({ root: project.root, output: "_site" });
     expect(second.ok).toBe(false);
     expect(second.changed).toBe(false);
-    expect(second.problems.map(formatProblem)).toContain(`NLC_OUTPUT:1:1: error: another build (process ${process.pid}) is writing ${join(project.root, "_site")} now: wait for it to finish, then build again`);
+    expect(second.problems.map(formatProblem)).toContain(
+      `NLC_OUTPUT:1:1: error: another build (process ${process.pid}) is writing ${join(project.root, "_site")} now: wait for it to finish, then build again`,
+    );
     expect(snapshot(join(project.root, "_site"))).toEqual(site);
     if ("release" in held) held.release();
 
@@ -77,11 +83,19 @@ describe("the build's output folder", () => {
     const site = snapshot(output);
     // Killed between the two renames: the old site moved aside, the new one never moved in.
     renameSync(output, besideOutput(output).previous);
-    project.write("content/broken.md", page("title: Broken\nmetadesc: A page whose link leads nowhere, so that the build stops after rendering.", "[Nowhere](/nowhere/)\n"));
+    project.write(
+      "content/broken.md",
+      page(
+        "title: Broken\nmetadesc: A page whose link leads nowhere, so that the build stops after rendering.",
+        "[Nowhere](/nowhere/)\n",
+      ),
+    );
     const result = await buildSite({ root: project.root, output: "_site" });
     expect(result.ok).toBe(false);
     expect(result.changed).toBe(true);
-    expect(result.problems.map(formatProblem)).toContain(`NLC_OUTPUT:1:1: warning: the last good site was found beside ${output} after an interrupted build, and was put back first`);
+    expect(result.problems.map(formatProblem)).toContain(
+      `NLC_OUTPUT:1:1: warning: the last good site was found beside ${output} after an interrupted build, and was put back first`,
+    );
     expect(snapshot(output)).toEqual(site);
   }, 120_000);
 
@@ -98,9 +112,17 @@ describe("the build's output folder", () => {
   });
 
   it("never writes a page outside its output folder, even when Eleventy runs without the checks", async () => {
-    project.write("content/escape.md", page("title: Escape\nmetadesc: A page that tries to write itself outside the site's folder, two levels up.\npermalink: ../../escaped-by-test/"));
+    project.write(
+      "content/escape.md",
+      page(
+        "title: Escape\nmetadesc: A page that tries to write itself outside the site's folder, two levels up.\npermalink: ../../escaped-by-test/",
+      ),
+    );
     const staging = join(project.root, "out", "site");
-    const caught = await renderSite(project.root, staging).then(() => undefined, (failure: unknown) => failure);
+    const caught = await renderSite(project.root, staging).then(
+      () => undefined,
+      (failure: unknown) => failure,
+    );
     expect(describeBuildError(caught)).toMatch(/refused to write .*escaped-by-test.*: it is outside the site's folder/);
     expect(existsSync(join(project.root, "escaped-by-test"))).toBe(false);
     expect(existsSync(join(project.root, "out", "escaped-by-test"))).toBe(false);

@@ -15,7 +15,8 @@ import { htmlUrls, readPage, siteProblems } from "../support/site-invariants.js"
 let project: FixtureProject;
 let siteDir: string;
 const built = (url: string) => readPage(siteDir, url);
-const labels = (url: string, selector: string) => navLinks(built(url), selector).map((link) => link.label.replace(" (another website)", ""));
+const labels = (url: string, selector: string) =>
+  navLinks(built(url), selector).map((link) => link.label.replace(" (another website)", ""));
 
 beforeAll(async () => {
   project = fixtureProject(fixtureSite("small-site"));
@@ -40,7 +41,11 @@ describe("a fixture site's navs", () => {
 
   it("marks the current page, or the section holding it, and nothing else", () => {
     const marked = (url: string) =>
-      [".site-nav--wide", ".section-nav", ".site-footer nav"].flatMap((selector) => navLinks(built(url), selector).filter((link) => link.current).map((link) => `${link.label} (${link.current})`));
+      [".site-nav--wide", ".section-nav", ".site-footer nav"].flatMap((selector) =>
+        navLinks(built(url), selector)
+          .filter((link) => link.current)
+          .map((link) => `${link.label} (${link.current})`),
+      );
     expect(marked("/")).toEqual(["Home (page)"]);
     expect(marked("/news/")).toEqual(["News (page)"]);
     expect(marked("/news/older-post/")).toEqual(["News (true)"]);
@@ -58,8 +63,16 @@ describe("a fixture site's navs", () => {
 describe("a fixture site's news", () => {
   it("lists posts newest first, posts of the same day by address, on the news page, the home page (three) and in the feed", () => {
     const order = ["/news/a-tied-post/", "/news/b-tied-post/", "/news/older-post/", "/news/much-older-post/"];
-    expect(built("/news/").querySelectorAll(".post-list__title a").map((a) => a.getAttribute("href"))).toEqual(order);
-    expect(built("/").querySelectorAll(".post-list__title a").map((a) => a.getAttribute("href"))).toEqual(order.slice(0, 3));
+    expect(
+      built("/news/")
+        .querySelectorAll(".post-list__title a")
+        .map((a) => a.getAttribute("href")),
+    ).toEqual(order);
+    expect(
+      built("/")
+        .querySelectorAll(".post-list__title a")
+        .map((a) => a.getAttribute("href")),
+    ).toEqual(order.slice(0, 3));
     const feed = readFileSync(join(siteDir, "feed.xml"), "utf8");
     const links = [...feed.matchAll(/<link href="[^"]*(\/news\/[^"]+)"/g)].map((match) => match[1]);
     expect(links.slice(2)).toEqual(order.slice(2));
@@ -72,7 +85,10 @@ describe("a fixture site's news", () => {
   });
 
   it("shows breadcrumbs from the address, with each ancestor's title", () => {
-    const crumbs = (url: string) => built(url).querySelectorAll(".breadcrumbs li").map((li) => li.text.trim());
+    const crumbs = (url: string) =>
+      built(url)
+        .querySelectorAll(".breadcrumbs li")
+        .map((li) => li.text.trim());
     expect(crumbs("/news/older-post/")).toEqual(["Home", "News", "An older post"]);
     expect(crumbs("/alpha/")).toEqual(["Home", "Alpha"]);
     expect(crumbs("/")).toEqual([]);
@@ -89,13 +105,19 @@ describe("a fixture site's pages", () => {
   });
 
   it("links the home page's strands to their pages", () => {
-    expect(built("/").querySelectorAll(".cards a").map((a) => a.getAttribute("href"))).toEqual(["/beta/", "/gamma/"]);
+    expect(
+      built("/")
+        .querySelectorAll(".cards a")
+        .map((a) => a.getAttribute("href")),
+    ).toEqual(["/beta/", "/gamma/"]);
   });
 
   it("gives a section page its hero with title and leader", () => {
     const hero = built("/beta/").querySelector(".hero");
     expect(hero?.querySelector("h1")?.text).toBe("The beta section");
-    expect(hero?.querySelector(".hero__leader")?.text).toBe("The beta section leads the section nav, being ordered first.");
+    expect(hero?.querySelector(".hero__leader")?.text).toBe(
+      "The beta section leads the section nav, being ordered first.",
+    );
   });
 
   it("loads nothing from Vimeo until asked: a titled play button and a link to watch on Vimeo", () => {
@@ -129,8 +151,20 @@ describe("the site invariants", () => {
   };
 
   it("fail a page whose nav is out of order, naming the page and both orders", () => {
-    const problems = brokenCopy((dir) => edit(dir, "about/index.html", /(<a[^>]*href="\/beta\/"[^>]*>Beta<\/a>)(.*?)(<a[^>]*href="\/alpha\/"[^>]*>Alpha<\/a>)/s, "$3$2$1"));
-    expect(problems.some((problem) => problem.startsWith("/about/ (content/about.md) ") && problem.includes('"Alpha → /alpha/","Beta → /beta/"'))).toBe(true);
+    const problems = brokenCopy((dir) =>
+      edit(
+        dir,
+        "about/index.html",
+        /(<a[^>]*href="\/beta\/"[^>]*>Beta<\/a>)(.*?)(<a[^>]*href="\/alpha\/"[^>]*>Alpha<\/a>)/s,
+        "$3$2$1",
+      ),
+    );
+    expect(
+      problems.some(
+        (problem) =>
+          problem.startsWith("/about/ (content/about.md) ") && problem.includes('"Alpha → /alpha/","Beta → /beta/"'),
+      ),
+    ).toBe(true);
   });
 
   it("fail a news list that is not newest first, a missing h1 and a stub nobody asked for", () => {
@@ -139,23 +173,30 @@ describe("the site invariants", () => {
       edit(dir, "privacy/index.html", /<h1([^>]*)>/, "<h2$1>");
       writeFileSync(join(dir, "stray.html"), '<meta http-equiv="refresh" content="0; url=/alpha/">');
     });
-    expect(problems).toEqual(expect.arrayContaining([
-      expect.stringMatching(/^\/news\/ \(content\/news\/index\.md\) list of posts: shows/),
-      "/privacy/ (content/privacy.md): has 0 h1 elements, not 1",
-      "/stray.html: a stub leading to /alpha/ that no redirect_from asks for",
-    ]));
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^\/news\/ \(content\/news\/index\.md\) list of posts: shows/),
+        "/privacy/ (content/privacy.md): has 0 h1 elements, not 1",
+        "/stray.html: a stub leading to /alpha/ that no redirect_from asks for",
+      ]),
+    );
   });
 });
 
 describe("a short description", () => {
   it("is a warning, at its file and line: the site still builds", async () => {
     const site = fixtureSite("small-site");
-    const short = fixtureProject({ ...site, content: { ...site.content, "unlisted.md": page("title: An unlisted page\nmetadesc: Too short.") } });
+    const short = fixtureProject({
+      ...site,
+      content: { ...site.content, "unlisted.md": page("title: An unlisted page\nmetadesc: Too short.") },
+    });
     try {
       const result = await buildSite({ root: short.root, output: join(short.root, "_site") });
       expect(result.ok).toBe(true);
       const lines = result.problems.map(formatProblem);
-      expect(lines).toEqual([expect.stringMatching(/^content\/unlisted\.md:3:1: warning: metadesc is only 10 characters long/)]);
+      expect(lines).toEqual([
+        expect.stringMatching(/^content\/unlisted\.md:3:1: warning: metadesc is only 10 characters long/),
+      ]);
       expect(siteProblems(short.root, join(short.root, "_site"))).toEqual([]);
     } finally {
       short.remove();

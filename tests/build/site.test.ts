@@ -14,7 +14,11 @@ describe("the built site, over whatever content there is", () => {
   });
 
   it("writes one fingerprinted, minified stylesheet that every page links", () => {
-    const hrefs = new Set(htmlUrls(siteDir).map((url) => readPage(siteDir, url).querySelector('link[rel="stylesheet"]')?.getAttribute("href") ?? ""));
+    const hrefs = new Set(
+      htmlUrls(siteDir).map(
+        (url) => readPage(siteDir, url).querySelector('link[rel="stylesheet"]')?.getAttribute("href") ?? "",
+      ),
+    );
     expect(hrefs.size).toBe(1);
     const [href] = [...hrefs] as [string];
     expect(href).toMatch(/^\/assets\/main\.[0-9a-f]{10}\.css$/);

@@ -18,10 +18,12 @@ const run = promisify(execFile);
 async function command(args: string[], env: Record<string, string> = {}): Promise<{ code: number; output: string }> {
   return run(process.execPath, args, { cwd: project.root, env: { ...process.env, ...env } }).then(
     (done) => ({ code: 0, output: `${done.stdout}${done.stderr}` }),
-    (caught: { code: number; stdout: string; stderr: string }) => ({ code: caught.code, output: `${caught.stdout}${caught.stderr}` }),
+    (caught: { code: number; stdout: string; stderr: string }) => ({
+      code: caught.code,
+      output: `${caught.stdout}${caught.stderr}`,
+    }),
   );
 }
-
 
 const goodFields = "metadesc: A page made by a test, to check what the build does with an attack in it.";
 /** Where an attack that ran would leave its mark: the fixture's parent folder, outside the site. */
@@ -149,7 +151,9 @@ describe("an editor's files are data: every attack is refused or harmless", () =
       "content/other/page.md": page(`title: Other\n${goodFields}`),
     });
     expectRefused(outcome, "content/evil/evil.11tydata.json", /permalink/);
-    expect(outcome.lines.join("\n")).toMatch(/content\/other\/other\.11tydata\.json:1:1: error: "eleventyComputed" cannot be set/);
+    expect(outcome.lines.join("\n")).toMatch(
+      /content\/other\/other\.11tydata\.json:1:1: error: "eleventyComputed" cannot be set/,
+    );
   });
 
   it("refuses an address that takes over a generated file, a static file or another page, redirect_from included", async () => {
@@ -159,8 +163,14 @@ describe("an editor's files are data: every attack is refused or harmless", () =
       ["permalink: /static/img/x.html", /kept for the site's own files/],
       ["permalink: /admin/", /kept for the site's own files/],
       ["redirect_from:\n  - /assets/", /kept for the site's own files/],
-      ["redirect_from:\n  - /contact/", /two pages claim the address \/contact\/: content\/takeover\.md \(as an old address in redirect_from\) and content\/contact\.md/],
-      ["permalink: /contact/", /two pages claim the address \/contact\/: content\/takeover\.md and content\/contact\.md/],
+      [
+        "redirect_from:\n  - /contact/",
+        /two pages claim the address \/contact\/: content\/takeover\.md \(as an old address in redirect_from\) and content\/contact\.md/,
+      ],
+      [
+        "permalink: /contact/",
+        /two pages claim the address \/contact\/: content\/takeover\.md and content\/contact\.md/,
+      ],
     ] as const) {
       const outcome = await attack({ "content/takeover.md": page(`title: Takeover\n${goodFields}\n${fields}`) });
       expectRefused(outcome, "content/takeover.md", pattern);
@@ -169,9 +179,16 @@ describe("an editor's files are data: every attack is refused or harmless", () =
 
   it("refuses an image outside static/ at its page and line, and never reads it", async () => {
     const outcome = await attack({
-      "content/host-image.md": page(`title: Host image\n${goodFields}`, "Text.\n\n![A picture from the machine](/../../../../usr/share/doc/nodejs/osx_installer_logo.png)\n"),
+      "content/host-image.md": page(
+        `title: Host image\n${goodFields}`,
+        "Text.\n\n![A picture from the machine](/../../../../usr/share/doc/nodejs/osx_installer_logo.png)\n",
+      ),
     });
-    expectRefused(outcome, "content/host-image.md", /content\/host-image\.md:8:\d+: error: broken link "\/\.\.\/\.\.\/\.\.\/\.\.\/usr\/share/);
+    expectRefused(
+      outcome,
+      "content/host-image.md",
+      /content\/host-image\.md:8:\d+: error: broken link "\/\.\.\/\.\.\/\.\.\/\.\.\/usr\/share/,
+    );
   });
 
   it("refuses symbolic links in static/ and content/, naming them", async () => {
@@ -181,7 +198,10 @@ describe("an editor's files are data: every attack is refused or harmless", () =
 
     const outside = `${project.root}-linked`;
     mkdirSync(outside, { recursive: true });
-    writeFileSync(join(outside, "linked.md"), page(`title: Linked\n${goodFields}\ntags:\n  - nav\nnavurl: https://example.com/`));
+    writeFileSync(
+      join(outside, "linked.md"),
+      page(`title: Linked\n${goodFields}\ntags:\n  - nav\nnavurl: https://example.com/`),
+    );
     const contentLink = await attack({}, () => symlinkSync(outside, join(project.root, "content", "linked")));
     rmSync(join(project.root, "content", "linked"));
     rmSync(outside, { recursive: true, force: true });
@@ -190,9 +210,26 @@ describe("an editor's files are data: every attack is refused or harmless", () =
 
   it("refuses, within seconds, a permalink that used to hang the check, and a YAML alias bomb", async () => {
     const started = performance.now();
-    const permalink = await attack({ "content/slow.md": page(`title: Slow\n${goodFields}\npermalink: /news/national-leadership-centre-annual-report-2020/Launch/`) });
-    expectRefused(permalink, "content/slow.md", /permalink must be a clean site address.*\(try \/news\/national-leadership-centre-annual-report-2020\/launch\/\)/);
-    const bomb = ["a: &a [x, x, x, x, x, x, x, x, x]", ...Array.from({ length: 8 }, (_, i) => `${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [${Array(9).fill(`*${String.fromCharCode(97 + i)}`).join(", ")}]`)];
+    const permalink = await attack({
+      "content/slow.md": page(
+        `title: Slow\n${goodFields}\npermalink: /news/national-leadership-centre-annual-report-2020/Launch/`,
+      ),
+    });
+    expectRefused(
+      permalink,
+      "content/slow.md",
+      /permalink must be a clean site address.*\(try \/news\/national-leadership-centre-annual-report-2020\/launch\/\)/,
+    );
+    const bomb = [
+      "a: &a [x, x, x, x, x, x, x, x, x]",
+      ...Array.from(
+        { length: 8 },
+        (_, i) =>
+          `${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [${Array(9)
+            .fill(`*${String.fromCharCode(97 + i)}`)
+            .join(", ")}]`,
+      ),
+    ];
     const aliases = await attack({ "content/bomb.md": page(`title: Bomb\n${goodFields}\n${bomb.join("\n")}`) });
     expectRefused(aliases, "content/bomb.md", /aliases/);
     expect(performance.now() - started).toBeLessThan(30_000);
@@ -200,7 +237,9 @@ describe("an editor's files are data: every attack is refused or harmless", () =
 
   it("refuses __proto__, constructor and prototype keys with a message", async () => {
     for (const key of ["__proto__", "constructor", "prototype"]) {
-      const outcome = await attack({ "content/proto.md": page(`title: Proto\n${goodFields}\n${key}:\n  polluted: true`) });
+      const outcome = await attack({
+        "content/proto.md": page(`title: Proto\n${goodFields}\n${key}:\n  polluted: true`),
+      });
       expectRefused(outcome, "content/proto.md", new RegExp(`"${key}" cannot be used as a field name`));
       expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     }
@@ -209,18 +248,28 @@ describe("an editor's files are data: every attack is refused or harmless", () =
   it("needs a date on a news post, and a file name that makes a clean address", async () => {
     const undated = await attack({ "content/news/posts/undated.md": page(`title: Undated\n${goodFields}`) });
     expectRefused(undated, "content/news/posts/undated.md", /a news post needs a date: add a line `date: YYYY-MM-DD`/);
-    const badName = await attack({ "content/news/posts/My Big News!.md": page(`title: Big news\n${goodFields}\ndate: 2020-01-02`) });
+    const badName = await attack({
+      "content/news/posts/My Big News!.md": page(`title: Big news\n${goodFields}\ndate: 2020-01-02`),
+    });
     expectRefused(badName, "content/news/posts/My Big News!.md", /rename the file to my-big-news\.md/);
   });
 
   it("refuses a tab in front matter in the check exactly as in the build, at its line", async () => {
     const outcome = await attack({ "content/tabbed.md": page(`title: Tabbed\n${goodFields}\ntags:\n\t- footer`) });
-    expectRefused(outcome, "content/tabbed.md", /content\/tabbed\.md:5:1: error: line 5 starts with a tab; YAML needs spaces/);
+    expectRefused(
+      outcome,
+      "content/tabbed.md",
+      /content\/tabbed\.md:5:1: error: line 5 starts with a tab; YAML needs spaces/,
+    );
     expect(outcome.check.problems).toEqual(outcome.build.problems);
   });
 
   it("accepts a page saved with a byte-order mark and CRLF line ends", async () => {
-    const text = `\uFEFF${page(`title: Windows\n${goodFields}\ntags:\n  - footer\norder: 9`, "Saved on Windows.\n")}`.replaceAll("\n", "\r\n");
+    const text =
+      `\uFEFF${page(`title: Windows\n${goodFields}\ntags:\n  - footer\norder: 9`, "Saved on Windows.\n")}`.replaceAll(
+        "\n",
+        "\r\n",
+      );
     const outcome = await attack({ "content/windows.md": text });
     expect(outcome.lines).toEqual([]);
     expect(outcome.build.ok).toBe(true);
@@ -234,7 +283,13 @@ describe("an editor's files are data: every attack is refused or harmless", () =
     try {
       const check = await command(["--import", "tsx", "src/cli/check.ts"]);
       const build = await command(["--import", "tsx/esm", "src/cli/build.ts"]);
-      const eleventy = await command(["--import", "tsx/esm", "node_modules/@11ty/eleventy/cmd.cjs", "--config=.eleventy.ts", "--output=eleventy-out"]);
+      const eleventy = await command([
+        "--import",
+        "tsx/esm",
+        "node_modules/@11ty/eleventy/cmd.cjs",
+        "--config=.eleventy.ts",
+        "--output=eleventy-out",
+      ]);
       for (const { code, output } of [check, build]) {
         expect(code).toBe(1);
         expect(output).toContain("content/evil.11tydata.js:1:1: error: content/evil.11tydata.js cannot be used");

@@ -14,9 +14,12 @@ describe("docs/editing.md", () => {
 
   it("covers the whole job: setup, publishing and undoing, pictures, documents, and what GitHub checks", () => {
     const headings = [...guide.matchAll(/^## (.+)$/gm)].map((match) => match[1]);
-    expect(headings).toEqual(expect.arrayContaining(["First-time setup", "Publish your change", "Pictures", "Documents (PDFs)"]));
+    expect(headings).toEqual(
+      expect.arrayContaining(["First-time setup", "Publish your change", "Pictures", "Documents (PDFs)"]),
+    );
     expect(guide).toContain("The checks on GitHub are exactly `npm run check`");
-    for (const words of ["pull request", "Revert", "static/img/", "static/documents/", "alt", "PDF, 1.2 MB"]) expect(guide, words).toContain(words);
+    for (const words of ["pull request", "Revert", "static/img/", "static/documents/", "alt", "PDF, 1.2 MB"])
+      expect(guide, words).toContain(words);
   });
 
   it("documents every front-matter field the checker accepts, and no other", () => {

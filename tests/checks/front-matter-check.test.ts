@@ -3,7 +3,8 @@ import { checkPageSource } from "../../src/checks/front-matter.js";
 import { formatProblem } from "../../src/checks/problems.js";
 
 const layouts = new Set(["primary.njk", "layouts/primary.njk", "primary", "page.njk", "page"]);
-const goodFields = "title: Our Programme\nmetadesc: Leadership programmes for the most senior public service leaders in the country.";
+const goodFields =
+  "title: Our Programme\nmetadesc: Leadership programmes for the most senior public service leaders in the country.";
 
 /** The report lines for one page, as an editor would read them. */
 function report(text: string, file = "content/example.md"): string[] {
@@ -23,13 +24,17 @@ describe("front matter checks", () => {
     expect(report(`---\n${goodFields}\nnavtile: Programme\n---\n`)).toEqual([
       'content/example.md:4:1: error: unknown field "navtile": did you mean "navtitle"?',
     ]);
-    expect(report(`---\n${goodFields}\nfavourite_colour: red\n---\n`)[0]).toMatch(/^content\/example\.md:4:1: error: unknown field "favourite_colour": the fields a page can use are listed in docs\/editing\.md$/);
+    expect(report(`---\n${goodFields}\nfavourite_colour: red\n---\n`)[0]).toMatch(
+      /^content\/example\.md:4:1: error: unknown field "favourite_colour": the fields a page can use are listed in docs\/editing\.md$/,
+    );
   });
 
   it("gives the file, line and column of malformed YAML in plain words", () => {
     const lines = report(`---\ntitle: A page\nmetadesc: fine\n  order: 2\n---\n`);
     expect(lines).toHaveLength(1);
-    expect(lines[0]).toMatch(/^content\/example\.md:4:\d+: error: the front matter is not valid YAML \(bad indentation of a mapping entry\)/);
+    expect(lines[0]).toMatch(
+      /^content\/example\.md:4:\d+: error: the front matter is not valid YAML \(bad indentation of a mapping entry\)/,
+    );
   });
 
   it("requires a title and a meta description", () => {
@@ -37,18 +42,27 @@ describe("front matter checks", () => {
       "content/example.md:1:1: error: title is missing: add a line `title: The page's name` to the front matter",
     ]);
     expect(report(`---\ntitle: A page\n---\n`)[0]).toMatch(/^content\/example\.md:1:1: error: metadesc is missing/);
-    expect(report(`---\ntitle: ""\nmetadesc: Leadership programmes for the most senior public service leaders.\n---\n`)[0]).toMatch(/^content\/example\.md:2:1: error: title is empty/);
+    expect(
+      report(`---\ntitle: ""\nmetadesc: Leadership programmes for the most senior public service leaders.\n---\n`)[0],
+    ).toMatch(/^content\/example\.md:2:1: error: title is empty/);
   });
 
   it("warns, without failing, about a meta description search engines would cut off", () => {
-    const problems = checkPageSource({ file: "content/x.md", text: `---\ntitle: X\nmetadesc: ${"word ".repeat(40)}\n---\n` }, { layouts }).problems;
+    const problems = checkPageSource(
+      { file: "content/x.md", text: `---\ntitle: X\nmetadesc: ${"word ".repeat(40)}\n---\n` },
+      { layouts },
+    ).problems;
     expect(problems.map((problem) => problem.severity)).toEqual(["warning"]);
     expect(formatProblem(problems[0]!)).toMatch(/^content\/x\.md:3:1: warning: metadesc is 199 characters long/);
   });
 
   it("wants order as a whole number", () => {
-    expect(report(`---\n${goodFields}\norder: "2"\n---\n`)).toEqual(['content/example.md:4:1: error: order must be a whole number such as 2, without quotes (it is "2")']);
-    expect(report(`---\n${goodFields}\norder: 2.5\n---\n`)).toEqual(["content/example.md:4:1: error: order must be a whole number such as 2, not a fraction (it is 2.5)"]);
+    expect(report(`---\n${goodFields}\norder: "2"\n---\n`)).toEqual([
+      'content/example.md:4:1: error: order must be a whole number such as 2, without quotes (it is "2")',
+    ]);
+    expect(report(`---\n${goodFields}\norder: 2.5\n---\n`)).toEqual([
+      "content/example.md:4:1: error: order must be a whole number such as 2, not a fraction (it is 2.5)",
+    ]);
   });
 
   it("accepts only the known tags", () => {
@@ -65,12 +79,14 @@ describe("front matter checks", () => {
   });
 
   it("wants a layout that exists, suggesting the nearest", () => {
-    expect(report(`---\n${goodFields}\nlayout: primry.njk\n---\n`)).toEqual(['content/example.md:4:1: error: layout "primry.njk" does not exist: did you mean "primary.njk"?']);
+    expect(report(`---\n${goodFields}\nlayout: primry.njk\n---\n`)).toEqual([
+      'content/example.md:4:1: error: layout "primry.njk" does not exist: did you mean "primary.njk"?',
+    ]);
   });
 
   it("wants a real date", () => {
     expect(report(`---\n${goodFields}\ndate: 2019-10-32\n---\n`)).toEqual([
-      'content/example.md:4:1: error: date must be a real date written as YYYY-MM-DD, such as 2019-10-22 (there is no 2019-10-32)',
+      "content/example.md:4:1: error: date must be a real date written as YYYY-MM-DD, such as 2019-10-22 (there is no 2019-10-32)",
     ]);
   });
 
@@ -78,7 +94,9 @@ describe("front matter checks", () => {
     expect(report(`---\n${goodFields}\n---\n\nThe Centreâ€™s purpose.\n`)).toEqual([
       'content/example.md:6:11: error: encoding damage: "â€™" should be "’" (the text was copied through the wrong character set; replace it)',
     ]);
-    expect(report(`---\n${goodFields}\n---\n\nCaf\uFFFD\n`)[0]).toMatch(/^content\/example\.md:6:4: error: encoding damage: "\uFFFD" is a character that was lost in copying/);
+    expect(report(`---\n${goodFields}\n---\n\nCaf\uFFFD\n`)[0]).toMatch(
+      /^content\/example\.md:6:4: error: encoding damage: "\uFFFD" is a character that was lost in copying/,
+    );
   });
 
   it("finds a markdown image with no description", () => {

@@ -2,7 +2,13 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { describeBrokenLinks, findBrokenLinks, readSiteDir, srcsetUrls, type SiteFiles } from "../../src/checks/link-check.js";
+import {
+  describeBrokenLinks,
+  findBrokenLinks,
+  readSiteDir,
+  srcsetUrls,
+  type SiteFiles,
+} from "../../src/checks/link-check.js";
 
 /** A site from { path: html } for HTML pages and a list of other files. */
 function site(pages: Record<string, string>, otherFiles: string[] = []): SiteFiles {
@@ -26,7 +32,9 @@ describe("findBrokenLinks", () => {
             <a href="mailto:a@b.c">Mail</a> <a href="tel:+441234">Phone</a> <img src="data:image/png;base64,AAAA" alt="">
             <img src="/img/a.jpg" srcset="/img/a.jpg 1x, /img/a@2x.jpg 2x" alt="">
             <svg><use href="#icon"></use></svg><span id="intro"></span><symbol id="icon"></symbol>`),
-          "/news/index.html": page(`<h2 id="latest">Latest</h2><a href="../">Home</a><a href="./#latest">Here</a><a name="old-anchor"></a><a href="#old-anchor">Old</a>`),
+          "/news/index.html": page(
+            `<h2 id="latest">Latest</h2><a href="../">Home</a><a href="./#latest">Here</a><a name="old-anchor"></a><a href="#old-anchor">Old</a>`,
+          ),
         },
         ["/assets/main.abc.css", "/files/report one.pdf", "/img/a.jpg", "/img/a@2x.jpg"],
       ),
@@ -35,8 +43,17 @@ describe("findBrokenLinks", () => {
   });
 
   it("names the page, attribute, target and reason of a link to nowhere", () => {
-    const links = findBrokenLinks(site({ "/index.html": page(`<a href="/contact/person">Someone</a>`), "/contact/index.html": page("") }));
-    expect(links).toEqual([{ page: "/index.html", attribute: "href", target: "/contact/person", reason: "no page or file at /contact/person" }]);
+    const links = findBrokenLinks(
+      site({ "/index.html": page(`<a href="/contact/person">Someone</a>`), "/contact/index.html": page("") }),
+    );
+    expect(links).toEqual([
+      {
+        page: "/index.html",
+        attribute: "href",
+        target: "/contact/person",
+        reason: "no page or file at /contact/person",
+      },
+    ]);
     expect(describeBrokenLinks(links)).toBe('/index.html: href="/contact/person" – no page or file at /contact/person');
   });
 
@@ -47,13 +64,18 @@ describe("findBrokenLinks", () => {
         "/news/index.html": page(`<p id="y">Y</p>`),
       }),
     );
-    expect(links.map((link) => link.reason)).toEqual(['no element with id="x" on /news/', 'no element with id="missing" on /']);
+    expect(links.map((link) => link.reason)).toEqual([
+      'no element with id="x" on /news/',
+      'no element with id="missing" on /',
+    ]);
   });
 
   it("resolves relative links against the page that holds them", () => {
     const links = findBrokenLinks(
       site({
-        "/news/post/index.html": page(`<a href="../">News</a><a href="../../">Home</a><a href="other/">Nowhere</a><img src="pic.jpg" alt="">`),
+        "/news/post/index.html": page(
+          `<a href="../">News</a><a href="../../">Home</a><a href="other/">Nowhere</a><img src="pic.jpg" alt="">`,
+        ),
         "/news/index.html": page(""),
         "/index.html": page(""),
       }),
@@ -66,24 +88,36 @@ describe("findBrokenLinks", () => {
 
   it("checks src, every srcset candidate, poster and a meta refresh", () => {
     const links = findBrokenLinks(
-      site({
-        "/index.html": page(`
+      site(
+        {
+          "/index.html": page(`
           <meta http-equiv="refresh" content="0; url=/moved/">
           <script src="/assets/gone.js"></script>
           <img src="/a.jpg" srcset="/a-400.jpg 400w, /a-800.jpg 800w" alt="">
           <video poster="/poster.jpg"></video>`),
-      }, ["/a.jpg", "/a-400.jpg"]),
+        },
+        ["/a.jpg", "/a-400.jpg"],
+      ),
     );
-    expect(links.map((link) => `${link.attribute} ${link.target}`)).toEqual(["content /moved/", "src /assets/gone.js", "srcset /a-800.jpg", "poster /poster.jpg"]);
+    expect(links.map((link) => `${link.attribute} ${link.target}`)).toEqual([
+      "content /moved/",
+      "src /assets/gone.js",
+      "srcset /a-800.jpg",
+      "poster /poster.jpg",
+    ]);
   });
 
   it("follows the page's <base href>", () => {
-    const links = findBrokenLinks(site({ "/a/index.html": page(`<base href="/b/"><a href="c/">C</a>`), "/b/c/index.html": page("") }));
+    const links = findBrokenLinks(
+      site({ "/a/index.html": page(`<base href="/b/"><a href="c/">C</a>`), "/b/c/index.html": page("") }),
+    );
     expect(links).toEqual([]);
   });
 
   it("does not read links inside scripts", () => {
-    expect(findBrokenLinks(site({ "/index.html": page(`<script>document.write('<a href="/nowhere/">x</a>')</script>`) }))).toEqual([]);
+    expect(
+      findBrokenLinks(site({ "/index.html": page(`<script>document.write('<a href="/nowhere/">x</a>')</script>`) })),
+    ).toEqual([]);
   });
 
   it("reads a site's pages once each, so a large site is checked quickly", () => {

@@ -13,7 +13,11 @@ import type { PageEntry } from "../../src/content/types.js";
 
 const layouts = new Set(["page.njk", "primary.njk"]);
 const fieldName = fc.oneof(fc.constantFrom(...knownFields), fc.string({ maxLength: 12 }));
-const value = fc.oneof(fc.anything(), fc.date({ noInvalidDate: false }), fc.constantFrom("nav", "primary", "footer", "/x/", false, true, 1, -1, 2.5));
+const value = fc.oneof(
+  fc.anything(),
+  fc.date({ noInvalidDate: false }),
+  fc.constantFrom("nav", "primary", "footer", "/x/", false, true, 1, -1, 2.5),
+);
 const frontMatter = fc.dictionary(fieldName, value, { maxKeys: 8 });
 
 function wellFormed(problems: ReturnType<typeof checkPageSource>["problems"]) {
@@ -54,9 +58,20 @@ describe("on arbitrary input", () => {
 
   it("the site checks report on any set of pages", () => {
     fc.assert(
-      fc.property(fc.array(fc.record({ file: fc.string(), text: fc.string(), data: fc.option(frontMatter, { nil: undefined }), problems: fc.constant<Problem[]>([]) }), { maxLength: 12 }), (pages) => {
-        wellFormed(checkSiteStructure(pages));
-      }),
+      fc.property(
+        fc.array(
+          fc.record({
+            file: fc.string(),
+            text: fc.string(),
+            data: fc.option(frontMatter, { nil: undefined }),
+            problems: fc.constant<Problem[]>([]),
+          }),
+          { maxLength: 12 },
+        ),
+        (pages) => {
+          wellFormed(checkSiteStructure(pages));
+        },
+      ),
       { numRuns: 200 },
     );
   });

@@ -7,11 +7,52 @@ import { scanPage } from "../../src/checks/page-scanner.js";
 import { checkRenderedPages, pageRules } from "../../src/checks/rendered.js";
 
 const pieces = [
-  "<", ">", "</", "/>", "<div>", "</div>", "<a href=\"", "<a href='/x'>", "</a>", "<img src=", " alt=\"", "\"", "'", "=",
-  "<script>", "</script>", "<style>", "<!--", "-->", "<h2>", "</h2>", "<h5>", "## ", "**", "[", "](", ")", "![", "\n", " ",
-  "javascript:", "data:text/html,", "https://example.org/", "&amp;", "&", "#", "<main>", "</main>", "<iframe src=", "onclick=", "<table>", "<th>",
+  "<",
+  ">",
+  "</",
+  "/>",
+  "<div>",
+  "</div>",
+  '<a href="',
+  "<a href='/x'>",
+  "</a>",
+  "<img src=",
+  ' alt="',
+  '"',
+  "'",
+  "=",
+  "<script>",
+  "</script>",
+  "<style>",
+  "<!--",
+  "-->",
+  "<h2>",
+  "</h2>",
+  "<h5>",
+  "## ",
+  "**",
+  "[",
+  "](",
+  ")",
+  "![",
+  "\n",
+  " ",
+  "javascript:",
+  "data:text/html,",
+  "https://example.org/",
+  "&amp;",
+  "&",
+  "#",
+  "<main>",
+  "</main>",
+  "<iframe src=",
+  "onclick=",
+  "<table>",
+  "<th>",
 ];
-const htmlish = fc.array(fc.oneof(fc.constantFrom(...pieces), fc.string({ maxLength: 8 })), { maxLength: 200 }).map((parts) => parts.join(""));
+const htmlish = fc
+  .array(fc.oneof(fc.constantFrom(...pieces), fc.string({ maxLength: 8 })), { maxLength: 200 })
+  .map((parts) => parts.join(""));
 const anyText = fc.oneof(htmlish, fc.string({ unit: "binary", maxLength: 400 }));
 
 /** Long near-misses for every pattern the rules use: brackets that never close, tags that never end, runs of one character. */
@@ -41,7 +82,11 @@ describe("the page scanner on arbitrary input", () => {
   it("every rule reports on any page without throwing, at a real line", () => {
     fc.assert(
       fc.property(anyText, anyText, (html, source) => {
-        const problems = checkRenderedPages([{ path: "/x/index.html", file: "content/x.md", html }], new Set(), () => source);
+        const problems = checkRenderedPages(
+          [{ path: "/x/index.html", file: "content/x.md", html }],
+          new Set(),
+          () => source,
+        );
         for (const problem of problems) {
           expect(problem.line).toBeGreaterThanOrEqual(1);
           expect(problem.column).toBeGreaterThanOrEqual(1);
@@ -55,7 +100,8 @@ describe("the page scanner on arbitrary input", () => {
   it("the markdown HTML-block check reads any page without throwing", () => {
     fc.assert(
       fc.property(anyText, (text) => {
-        for (const problem of checkHtmlBlocks("content/x.md", `---\ntitle: x\n---\n${text}`)) expect(problem.line).toBeGreaterThanOrEqual(4);
+        for (const problem of checkHtmlBlocks("content/x.md", `---\ntitle: x\n---\n${text}`))
+          expect(problem.line).toBeGreaterThanOrEqual(4);
         [...htmlTags(text)];
       }),
       { numRuns: 300 },

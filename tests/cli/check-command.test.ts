@@ -6,11 +6,18 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fixtureProject, page, type FixtureProject } from "../support/fixture-project.js";
 
 const run = promisify(execFile);
-const fields = "title: A test page\nmetadesc: A page made by a test, to show what npm run check says about its content.";
+const fields =
+  "title: A test page\nmetadesc: A page made by a test, to show what npm run check says about its content.";
 
-async function check(root: string, env: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
+async function check(
+  root: string,
+  env: Record<string, string> = {},
+): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const { stdout, stderr } = await run(process.execPath, ["--import", "tsx", "src/cli/check.ts"], { cwd: root, env: { ...process.env, GITHUB_ACTIONS: "", ...env } });
+    const { stdout, stderr } = await run(process.execPath, ["--import", "tsx", "src/cli/check.ts"], {
+      cwd: root,
+      env: { ...process.env, GITHUB_ACTIONS: "", ...env },
+    });
     return { code: 0, stdout, stderr };
   } catch (caught) {
     const failed = caught as { code?: number; stdout?: string; stderr?: string };
@@ -24,8 +31,20 @@ describe("npm run check on pages with content mistakes", () => {
   beforeAll(async () => {
     project = fixtureProject();
     // Lines: front matter 1–4, blank 5, body from 6.
-    project.write("content/mistake-a.md", page(fields, '## Members\n\n#### Current cohort\n\n<div class="panel">\n## Join us\n[Connect](/contact/)\n</div>\n\n<section class="notes">\n\nText.\n'));
-    project.write("content/mistake-b.md", page(fields, 'Our film:\n\nWatch it here: <iframe src="https://player.vimeo.com/video/1" title="Our film" frameborder="0"></iframe>\n\n<script>alert(1)</script>\n\n![Delegates](/static/My Photo.JPG)\n'));
+    project.write(
+      "content/mistake-a.md",
+      page(
+        fields,
+        '## Members\n\n#### Current cohort\n\n<div class="panel">\n## Join us\n[Connect](/contact/)\n</div>\n\n<section class="notes">\n\nText.\n',
+      ),
+    );
+    project.write(
+      "content/mistake-b.md",
+      page(
+        fields,
+        'Our film:\n\nWatch it here: <iframe src="https://player.vimeo.com/video/1" title="Our film" frameborder="0"></iframe>\n\n<script>alert(1)</script>\n\n![Delegates](/static/My Photo.JPG)\n',
+      ),
+    );
     result = await check(project.root, { GITHUB_ACTIONS: "true" });
   }, 120_000);
   afterAll(() => project.remove());
@@ -42,7 +61,11 @@ describe("npm run check on pages with content mistakes", () => {
       /^content\/mistake-b\.md:10:1: error: a script written into the page is blocked by the site's security policy/,
       /^content\/mistake-b\.md:12:1: error: the file name "My Photo\.JPG" makes a bad web address.*rename the file to "my-photo\.jpg"/,
     ];
-    for (const pattern of expected) expect(lines.some((line) => pattern.test(line)), `${pattern}\n${result.stderr}`).toBe(true);
+    for (const pattern of expected)
+      expect(
+        lines.some((line) => pattern.test(line)),
+        `${pattern}\n${result.stderr}`,
+      ).toBe(true);
     expect(result.stderr).not.toMatch(/^\s+at /m);
     // An html-validate rule id never stands alone.
     expect(result.stderr).not.toMatch(/: error: [a-z/-]+\d*$/m);
@@ -50,14 +73,31 @@ describe("npm run check on pages with content mistakes", () => {
 
   it("prints each problem as a GitHub annotation too", () => {
     const annotations = result.stdout.split("\n").filter((line) => line.startsWith("::"));
-    expect(annotations).toContainEqual(expect.stringMatching(/^::error file=content\/mistake-a\.md,line=8,col=1::the heading "Current cohort" is level 4/));
-    expect(annotations).toContainEqual(expect.stringMatching(/^::error file=content\/mistake-b\.md,line=10,col=1::a script written into the page/));
-    expect(annotations.length).toBe(result.stderr.split("\n").filter((line) => /^content\/.*: (error|warning): /.test(line)).length);
+    expect(annotations).toContainEqual(
+      expect.stringMatching(
+        /^::error file=content\/mistake-a\.md,line=8,col=1::the heading "Current cohort" is level 4/,
+      ),
+    );
+    expect(annotations).toContainEqual(
+      expect.stringMatching(/^::error file=content\/mistake-b\.md,line=10,col=1::a script written into the page/),
+    );
+    expect(annotations.length).toBe(
+      result.stderr.split("\n").filter((line) => /^content\/.*: (error|warning): /.test(line)).length,
+    );
   });
 
   it("passes once the mistakes are put right", async () => {
-    project.write("content/mistake-a.md", page(fields, '## Members\n\n### Current cohort\n\n<div class="panel">\n\n## Join us\n\n[Connect](/contact/)\n\n</div>\n'));
-    project.write("content/mistake-b.md", page(fields, "Our film:\n\n![Delegates](/static/img/ui/taskforce-report-pdf.svg)\n"));
+    project.write(
+      "content/mistake-a.md",
+      page(
+        fields,
+        '## Members\n\n### Current cohort\n\n<div class="panel">\n\n## Join us\n\n[Connect](/contact/)\n\n</div>\n',
+      ),
+    );
+    project.write(
+      "content/mistake-b.md",
+      page(fields, "Our film:\n\n![Delegates](/static/img/ui/taskforce-report-pdf.svg)\n"),
+    );
     const fixed = await check(project.root);
     expect(fixed.stderr).toBe("");
     expect(fixed.code).toBe(0);

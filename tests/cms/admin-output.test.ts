@@ -14,14 +14,18 @@ import { headersFor, parseHeadersFile } from "../support/host-files.js";
 const rules = () => parseHeadersFile(readFileSync(join(siteDir, "_headers"), "utf8"));
 
 function allFiles(dir = siteDir, base = "/"): string[] {
-  return readdirSync(dir).flatMap((name) => (statSync(join(dir, name)).isDirectory() ? allFiles(join(dir, name), `${base}${name}/`) : [`${base}${name}`]));
+  return readdirSync(dir).flatMap((name) =>
+    statSync(join(dir, name)).isDirectory() ? allFiles(join(dir, name), `${base}${name}/`) : [`${base}${name}`],
+  );
 }
 
 /** Each Content-Security-Policy rule that applies to a path: more than one means both are enforced. */
 function policies(path: string): string[] {
   return rules()
     .filter((rule) => (rule.path.endsWith("*") ? path.startsWith(rule.path.slice(0, -1)) : rule.path === path))
-    .flatMap((rule) => rule.headers.filter(([name]) => name.toLowerCase() === "content-security-policy").map(([, value]) => value));
+    .flatMap((rule) =>
+      rule.headers.filter(([name]) => name.toLowerCase() === "content-security-policy").map(([, value]) => value),
+    );
 }
 
 describe("/admin/ in the built site", () => {
@@ -44,7 +48,11 @@ describe("/admin/ in the built site", () => {
       if (path === "/_headers" || path === "/_redirects") continue;
       const found = policies(path);
       if (path.startsWith("/admin/")) expect(found, path).toEqual([admin]);
-      else expect(found.filter((policy) => policy === admin), path).toEqual([]);
+      else
+        expect(
+          found.filter((policy) => policy === admin),
+          path,
+        ).toEqual([]);
     }
     for (const url of [...builtUrls(), "/feed.xml", "/sitemap.xml"]) {
       expect(policies(url), url).toEqual([site]);

@@ -20,9 +20,18 @@ export async function freePort(): Promise<number> {
 }
 
 /** Runs a project command (src/cli/*.ts) in the fixture; resolves with its exit code and output. */
-export function runCli(root: string, script: string, env: NodeJS.ProcessEnv = {}, args: string[] = []): Promise<{ code: number; output: string }> {
+export function runCli(
+  root: string,
+  script: string,
+  env: NodeJS.ProcessEnv = {},
+  args: string[] = [],
+): Promise<{ code: number; output: string }> {
   return new Promise((done) => {
-    const child = spawn(process.execPath, ["--import", "tsx/esm", script, ...args], { cwd: root, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(process.execPath, ["--import", "tsx/esm", script, ...args], {
+      cwd: root,
+      env: { ...process.env, ...env },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     let output = "";
     child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
     child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
@@ -75,7 +84,9 @@ export async function openCmsSite(): Promise<CmsSite> {
   if (built.code !== 0) throw new Error(`the fixture did not build:\n${built.output}`);
   const backend = await startLocalBackend(project.root, backendPort);
   const rules = parseHeadersFile(readFileSync(join(project.root, "_site", "_headers"), "utf8"));
-  const server: StaticServer = await serveSite(join(project.root, "_site"), { headersFor: (path) => [...headersFor(rules, path).headers] });
+  const server: StaticServer = await serveSite(join(project.root, "_site"), {
+    headersFor: (path) => [...headersFor(rules, path).headers],
+  });
   const browser = await launchBrowser();
   const outside: string[] = [];
   return {

@@ -6,15 +6,25 @@ import { addressProblem } from "../../src/content/addresses.js";
 import { cmsFields, isOffered } from "../../src/checks/front-matter-cms.js";
 import { layoutNames } from "../../src/content/layouts.js";
 import matter from "gray-matter";
-import { cmsConfig, cmsConfigYaml, cmsSettings, shape, type CmsWidgetConfig, type FieldName } from "../../src/cms/config.js";
+import {
+  cmsConfig,
+  cmsConfigYaml,
+  cmsSettings,
+  shape,
+  type CmsWidgetConfig,
+  type FieldName,
+} from "../../src/cms/config.js";
 import { fieldFacts } from "../../src/cms/schema-facts.js";
 
 const layouts = layoutNames("layouts");
-const production = cmsSettings({ NLC_CMS_REPO: "example-org/nlc-site", NLC_CMS_AUTH_URL: "https://auth.example.org/auth" }, "https://www.example.org");
+const production = cmsSettings(
+  { NLC_CMS_REPO: "example-org/nlc-site", NLC_CMS_AUTH_URL: "https://auth.example.org/auth" },
+  "https://www.example.org",
+);
 const local = cmsSettings({ NLC_CMS_LOCAL_BACKEND: "http://127.0.0.1:8081/api/v1" });
 
 type Collection = { name: string; folder: string; fields: CmsWidgetConfig[] };
-const collections = (settings = production) => (cmsConfig(settings, layouts).collections as Collection[]);
+const collections = (settings = production) => cmsConfig(settings, layouts).collections as Collection[];
 const frontMatterFields = (collection: Collection) => collection.fields.filter((field) => field.name !== "body");
 const facts = (name: string) => fieldFacts(shape[name as FieldName]);
 
@@ -53,8 +63,12 @@ describe("the CMS config, made from the front-matter schema", () => {
     const permalink = pages.fields.find((field) => field.name === "permalink")!;
     expect(permalink.pattern).toEqual([pageAddress.source, expect.stringContaining("clean address")]);
     // What the form's pattern lets through, the check accepts; what it stops, the check refuses.
-    for (const address of ["/our-programme/", "/news/a-post-2020/", "/", "/research/index.html"]) expect(new RegExp(pageAddress.source).test(address) && addressProblem(address) === undefined, address).toBe(true);
-    for (const address of ["/our-programme", "/Our Programme/", "/news/../x/", "our-programme/"]) expect(new RegExp(pageAddress.source).test(address) || addressProblem(address) === undefined, address).toBe(false);
+    for (const address of ["/our-programme/", "/news/a-post-2020/", "/", "/research/index.html"])
+      expect(new RegExp(pageAddress.source).test(address) && addressProblem(address) === undefined, address).toBe(true);
+    for (const address of ["/our-programme", "/Our Programme/", "/news/../x/", "our-programme/"])
+      expect(new RegExp(pageAddress.source).test(address) || addressProblem(address) === undefined, address).toBe(
+        false,
+      );
     const redirect = pages.fields.find((field) => field.name === "redirect_from")!;
     expect((redirect.field as { pattern: string[] }).pattern[0]).toBe(sitePath.source);
     const tags = pages.fields.find((field) => field.name === "tags")!;
@@ -79,13 +93,25 @@ describe("the CMS config, made from the front-matter schema", () => {
   it("requires a date, a title and a summary on news posts, kept in content/news/posts", () => {
     const posts = collections().find((collection) => collection.name === "posts")!;
     expect(posts.folder).toBe("content/news/posts");
-    for (const name of ["title", "metadesc", "date"]) expect(posts.fields.find((field) => field.name === name)?.required, name).toBe(true);
-    expect(posts.fields.find((field) => field.name === "date")).toMatchObject({ format: "YYYY-MM-DD", time_format: false });
+    for (const name of ["title", "metadesc", "date"])
+      expect(posts.fields.find((field) => field.name === name)?.required, name).toBe(true);
+    expect(posts.fields.find((field) => field.name === "date")).toMatchObject({
+      format: "YYYY-MM-DD",
+      time_format: false,
+    });
   });
 
   it("publishes through GitHub pull requests in production, and writes the working copy only under npm run cms", () => {
     const live = cmsConfig(production, layouts);
-    expect(live).toMatchObject({ publish_mode: "editorial_workflow", backend: { name: "github", repo: "example-org/nlc-site", base_url: "https://auth.example.org", auth_endpoint: "auth" } });
+    expect(live).toMatchObject({
+      publish_mode: "editorial_workflow",
+      backend: {
+        name: "github",
+        repo: "example-org/nlc-site",
+        base_url: "https://auth.example.org",
+        auth_endpoint: "auth",
+      },
+    });
     expect(live).not.toHaveProperty("local_backend");
     const mine = cmsConfig(local, layouts);
     expect(mine).toMatchObject({ local_backend: { url: "http://127.0.0.1:8081/api/v1" } });
@@ -94,17 +120,25 @@ describe("the CMS config, made from the front-matter schema", () => {
 
   it("saves uploads under static/ with safe names", () => {
     const config = cmsConfig(production, layouts);
-    expect(config).toMatchObject({ media_folder: "static/img", public_folder: "/static/img", slug: { encoding: "ascii", clean_accents: true, sanitize_replacement: "-" } });
+    expect(config).toMatchObject({
+      media_folder: "static/img",
+      public_folder: "/static/img",
+      slug: { encoding: "ascii", clean_accents: true, sanitize_replacement: "-" },
+    });
   });
 
   it("refuses malformed settings with a sentence naming the variable", () => {
     expect(() => cmsSettings({ NLC_CMS_REPO: "not a repo" })).toThrow(/NLC_CMS_REPO/);
     expect(() => cmsSettings({ NLC_CMS_AUTH_URL: "http://insecure.example.org" })).toThrow(/NLC_CMS_AUTH_URL/);
-    expect(() => cmsSettings({ NLC_CMS_LOCAL_BACKEND: "http://example.org:8081/api/v1" })).toThrow(/NLC_CMS_LOCAL_BACKEND/);
+    expect(() => cmsSettings({ NLC_CMS_LOCAL_BACKEND: "http://example.org:8081/api/v1" })).toThrow(
+      /NLC_CMS_LOCAL_BACKEND/,
+    );
   });
 
   it("writes config.yml as YAML that reads back as the same config", () => {
     // gray-matter reads YAML with js-yaml, as Decap reads config.yml with a YAML parser.
-    expect(matter(`---\n${cmsConfigYaml(production, layouts)}---\n`).data).toEqual(JSON.parse(JSON.stringify(cmsConfig(production, layouts))));
+    expect(matter(`---\n${cmsConfigYaml(production, layouts)}---\n`).data).toEqual(
+      JSON.parse(JSON.stringify(cmsConfig(production, layouts))),
+    );
   });
 });

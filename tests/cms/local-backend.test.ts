@@ -15,7 +15,11 @@ let backend: ChildProcess;
 let port: number;
 
 const call = (action: string, params: Record<string, unknown>) =>
-  fetch(`http://127.0.0.1:${port}/api/v1`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ action, params: { branch: "main", ...params } }) });
+  fetch(`http://127.0.0.1:${port}/api/v1`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify({ action, params: { branch: "main", ...params } }),
+  });
 
 beforeAll(async () => {
   root = mkdtempSync(join(tmpdir(), "nlc-cms-backend-"));
@@ -35,19 +39,30 @@ afterAll(() => {
 
 describe("the local backend", () => {
   it("is told to listen on 127.0.0.1 only and to write plain files in the project folder", () => {
-    expect(localBackendEnv("/project", 8081).env).toMatchObject({ BIND_HOST: "127.0.0.1", MODE: "fs", GIT_REPO_DIRECTORY: "/project", PORT: "8081" });
+    expect(localBackendEnv("/project", 8081).env).toMatchObject({
+      BIND_HOST: "127.0.0.1",
+      MODE: "fs",
+      GIT_REPO_DIRECTORY: "/project",
+      PORT: "8081",
+    });
     expect(() => localBackendEnv("/project", 80)).toThrow(/NLC_CMS_PORT/);
   });
 
   it("writes inside the project", async () => {
-    const response = await call("persistMedia", { asset: { path: "static/img/a.txt", content: Buffer.from("ok").toString("base64"), encoding: "base64" }, options: { commitMessage: "x" } });
+    const response = await call("persistMedia", {
+      asset: { path: "static/img/a.txt", content: Buffer.from("ok").toString("base64"), encoding: "base64" },
+      options: { commitMessage: "x" },
+    });
     expect(response.status).toBe(200);
     expect(existsSync(join(root, "static/img/a.txt"))).toBe(true);
   });
 
   it("refuses paths that leave the project, by ../ or through a symlink", async () => {
     for (const path of ["../escaped.txt", "static/../../escaped.txt", "/tmp/escaped.txt", "linked/escaped.txt"]) {
-      const response = await call("persistMedia", { asset: { path, content: Buffer.from("no").toString("base64"), encoding: "base64" }, options: { commitMessage: "x" } });
+      const response = await call("persistMedia", {
+        asset: { path, content: Buffer.from("no").toString("base64"), encoding: "base64" },
+        options: { commitMessage: "x" },
+      });
       expect(response.status, path).toBeGreaterThanOrEqual(400);
     }
     expect(existsSync(join(outside, "escaped.txt"))).toBe(false);

@@ -51,13 +51,20 @@ async function publishNow(): Promise<void> {
 async function writeMarkdown(text: string): Promise<void> {
   // Decap keeps the chosen mode (rich text or markdown) in localStorage for the next entry.
   const mode = () => page.evaluate(() => localStorage.getItem("cms.md-mode"));
-  if ((await mode()) !== "raw") await page.getByText("Markdown", { exact: true }).first().locator("..").getByRole("switch").click();
+  if ((await mode()) !== "raw")
+    await page.getByText("Markdown", { exact: true }).first().locator("..").getByRole("switch").click();
   await expect.poll(mode).toBe("raw");
   const editor = page.locator('[contenteditable="true"]').last();
   // Empty the text first: select all and delete, until the editor holds nothing.
   // The entry's text can still be arriving when the field first shows, so wait until it has settled, then clear it.
   const shownText = () => editor.innerText().then((shown) => shown.trim());
-  await expect.poll(async () => { const before = await shownText(); await page.waitForTimeout(200); return before === (await shownText()); }).toBe(true);
+  await expect
+    .poll(async () => {
+      const before = await shownText();
+      await page.waitForTimeout(200);
+      return before === (await shownText());
+    })
+    .toBe(true);
   await expect
     .poll(
       async () => {
@@ -100,20 +107,28 @@ describe("the browser editor in local mode", () => {
 
   it("creates a news post with a heading, a link and an uploaded picture with its description; it passes the check and is published on /news/ and in the feed", async () => {
     const picture = join(site.project.root, "Leaders Meeting.PNG");
-    await sharp({ create: { width: 40, height: 30, channels: 3, background: "#336699" } }).png().toFile(picture);
+    await sharp({ create: { width: 40, height: 30, channels: 3, background: "#336699" } })
+      .png()
+      .toFile(picture);
     // The picture through the editor's media library: uploaded under a messy name, saved under a clean one.
     await open("/collections/posts", "Media");
     await page.getByText("Media", { exact: true }).first().click();
     await page.locator('input[type="file"]').first().setInputFiles(picture);
-    await expect.poll(() => existsSync(join(site.project.root, "static/img/leaders-meeting.png")), { timeout: 30_000 }).toBe(true);
+    await expect
+      .poll(() => existsSync(join(site.project.root, "static/img/leaders-meeting.png")), { timeout: 30_000 })
+      .toBe(true);
 
     await openEditor("/collections/posts/new");
     await page.getByLabel("Title").fill("Leaders meet in Leeds");
-    await page.getByLabel("Summary for search engines").fill("Public service leaders from every sector met in Leeds to share what they have learned this year.");
+    await page
+      .getByLabel("Summary for search engines")
+      .fill("Public service leaders from every sector met in Leeds to share what they have learned this year.");
     await page.getByLabel("Publication date").fill("2020-05-01");
     // The preview: the post's layout, in the site's own stylesheet.
     const preview = page.frameLocator("#preview-pane");
-    await expect.poll(() => preview.locator("h1.page-title").textContent(), { timeout: 15_000 }).toBe("Leaders meet in Leeds");
+    await expect
+      .poll(() => preview.locator("h1.page-title").textContent(), { timeout: 15_000 })
+      .toBe("Leaders meet in Leeds");
     expect(await preview.locator('link[rel="stylesheet"][href^="/assets/main."]').count()).toBe(1);
     expect(await preview.locator(".post__meta").textContent()).toContain("1 May 2020");
 
@@ -150,7 +165,9 @@ describe("the browser editor in local mode", () => {
     await order.fill("7");
     await writeMarkdown("## Our gamma work\n\nNew words written in the browser editor.\n");
     await publishNow();
-    await expect.poll(() => readFileSync(file, "utf8"), { timeout: 30_000 }).toContain("New words written in the browser editor.");
+    await expect
+      .poll(() => readFileSync(file, "utf8"), { timeout: 30_000 })
+      .toContain("New words written in the browser editor.");
     const saved = readFileSync(file, "utf8");
     expect(saved).toMatch(/\norder: 7\n/);
     expect(saved).toMatch(/\n---\n+## Our gamma work\n+New words written in the browser editor\.\n/);

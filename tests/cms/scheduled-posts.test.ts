@@ -13,7 +13,9 @@ beforeAll(() => {
   project = fixtureProject();
   project.write(
     "content/news/posts/annual-forum-2030.md",
-    page("title: Annual forum 2030\nmetadesc: The programme for the annual forum of public service leaders in 2030, with speakers and sessions.\ndate: 2030-03-02"),
+    page(
+      "title: Annual forum 2030\nmetadesc: The programme for the annual forum of public service leaders in 2030, with speakers and sessions.\ndate: 2030-03-02",
+    ),
   );
 });
 
@@ -30,7 +32,9 @@ describe("scheduled posts", () => {
 
   it("leaves a post out before its date, and the check says when it will appear", async () => {
     const check = await runCli(project.root, "src/cli/check.ts", { NLC_NOW: "2030-03-01" });
-    expect(check.output).toMatch(/content\/news\/posts\/annual-forum-2030\.md:\d+:1: warning: this post is dated 2 March 2030, so it will be published on that day/);
+    expect(check.output).toMatch(
+      /content\/news\/posts\/annual-forum-2030\.md:\d+:1: warning: this post is dated 2 March 2030, so it will be published on that day/,
+    );
     expect(check.code, check.output).toBe(0);
     const built = await runCli(project.root, "src/cli/build.ts", { NLC_NOW: "2030-03-01", NLC_OUTPUT: ".out-before" });
     expect(built.code, built.output).toBe(0);
@@ -39,7 +43,10 @@ describe("scheduled posts", () => {
   }, 180_000);
 
   it("publishes it on its date", async () => {
-    const built = await runCli(project.root, "src/cli/build.ts", { NLC_NOW: "2030-03-02", NLC_OUTPUT: ".out-on-the-day" });
+    const built = await runCli(project.root, "src/cli/build.ts", {
+      NLC_NOW: "2030-03-02",
+      NLC_OUTPUT: ".out-on-the-day",
+    });
     expect(built.code, built.output).toBe(0);
     expect(readFileSync(join(project.root, ".out-on-the-day/news/index.html"), "utf8")).toContain("Annual forum 2030");
     expect(readFileSync(join(project.root, ".out-on-the-day/feed.xml"), "utf8")).toContain("Annual forum 2030");

@@ -5,16 +5,22 @@ const quiet = () => {};
 
 describe("findBrowser", () => {
   it("uses CHROME_PATH first", () => {
-    expect(findBrowser({ env: { CHROME_PATH: "/opt/my/chrome" }, exists: () => true, log: quiet })).toBe("/opt/my/chrome");
+    expect(findBrowser({ env: { CHROME_PATH: "/opt/my/chrome" }, exists: () => true, log: quiet })).toBe(
+      "/opt/my/chrome",
+    );
   });
 
   it("says so when CHROME_PATH names nothing, rather than looking elsewhere", () => {
-    expect(() => findBrowser({ env: { CHROME_PATH: "/nope" }, exists: (path) => path !== "/nope", log: quiet })).toThrow(/CHROME_PATH is \/nope, but there is no file there/);
+    expect(() =>
+      findBrowser({ env: { CHROME_PATH: "/nope" }, exists: (path) => path !== "/nope", log: quiet }),
+    ).toThrow(/CHROME_PATH is \/nope, but there is no file there/);
   });
 
   it("then looks in the usual places, /usr/bin/chromium first", () => {
     expect(findBrowser({ env: {}, exists: () => true, log: quiet })).toBe("/usr/bin/chromium");
-    expect(findBrowser({ env: {}, exists: (path) => path === "/usr/bin/google-chrome", log: quiet })).toBe("/usr/bin/google-chrome");
+    expect(findBrowser({ env: {}, exists: (path) => path === "/usr/bin/google-chrome", log: quiet })).toBe(
+      "/usr/bin/google-chrome",
+    );
   });
 
   it("installs Debian's chromium when there is none and it may, saying what it runs", () => {
@@ -47,6 +53,8 @@ describe("findBrowser", () => {
     const run = () => {
       throw new Error("E: Unable to locate package chromium");
     };
-    expect(() => findBrowser({ env: { CI: "true" }, exists: () => false, canInstall: true, run, log: quiet })).toThrow(/Installing chromium failed \(E: Unable to locate package chromium\)/);
+    expect(() => findBrowser({ env: { CI: "true" }, exists: () => false, canInstall: true, run, log: quiet })).toThrow(
+      /Installing chromium failed \(E: Unable to locate package chromium\)/,
+    );
   });
 });

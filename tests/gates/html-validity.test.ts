@@ -21,7 +21,10 @@ describe("html-validate over the built site", () => {
     const problems = await findInvalidHtml(
       new Map([
         ["/good/index.html", page("<p>Fine</p>")],
-        ["/bad/index.html", page(`<p>A paragraph\n<div>cannot hold a div</div></p><span id="x"></span><span id="x"></span>`)],
+        [
+          "/bad/index.html",
+          page(`<p>A paragraph\n<div>cannot hold a div</div></p><span id="x"></span><span id="x"></span>`),
+        ],
       ]),
       config,
     );
@@ -32,7 +35,10 @@ describe("html-validate over the built site", () => {
   });
 
   it("fails a page that loads a script from another host without integrity", async () => {
-    const problems = await findInvalidHtml(new Map([["/cdn/index.html", page('<script src="https://cdn.example.org/x.js"></script>')]]), config);
+    const problems = await findInvalidHtml(
+      new Map([["/cdn/index.html", page('<script src="https://cdn.example.org/x.js"></script>')]]),
+      config,
+    );
     expect(problems.map((p) => `${p.page} ${p.rule}`)).toContain("/cdn/index.html require-sri");
   });
 });

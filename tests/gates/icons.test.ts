@@ -22,10 +22,16 @@ describe("the icons and the share image", () => {
 
   describe.each(pages)("%s", (url) => {
     const head = builtPage(url).querySelector("head");
-    const href = (selector: string) => head?.querySelector(selector)?.getAttribute(selector.startsWith("meta") ? "content" : "href") ?? "";
+    const href = (selector: string) =>
+      head?.querySelector(selector)?.getAttribute(selector.startsWith("meta") ? "content" : "href") ?? "";
 
     it("links the favicon, the SVG icon, the touch icon and the manifest, and each file is there", () => {
-      for (const selector of ['link[rel="icon"][href$=".ico"]', 'link[rel="icon"][type="image/svg+xml"]', 'link[rel="apple-touch-icon"]', 'link[rel="manifest"]']) {
+      for (const selector of [
+        'link[rel="icon"][href$=".ico"]',
+        'link[rel="icon"][type="image/svg+xml"]',
+        'link[rel="apple-touch-icon"]',
+        'link[rel="manifest"]',
+      ]) {
         expect(href(selector), `${url}: ${selector}`).not.toBe("");
         expect(existsSync(builtFile(href(selector))), `${url}: ${selector} → ${href(selector)}`).toBe(true);
       }
@@ -37,18 +43,28 @@ describe("the icons and the share image", () => {
       expect(href('meta[name="twitter:image"]')).toBe(image);
       expect(href('meta[property="og:image:alt"]')).not.toBe("");
       const size = await sharp(builtFile(image)).metadata();
-      expect([size.width, size.height]).toEqual([Number(href('meta[property="og:image:width"]')), Number(href('meta[property="og:image:height"]'))]);
+      expect([size.width, size.height]).toEqual([
+        Number(href('meta[property="og:image:width"]')),
+        Number(href('meta[property="og:image:height"]')),
+      ]);
     });
   });
 
   it("have the sizes the head and the manifest give: a 180px touch icon, and each manifest icon", async () => {
     const touch = builtFile(href("/", 'link[rel="apple-touch-icon"]'));
     expect(await sharp(touch).metadata()).toMatchObject({ width: 180, height: 180 });
-    const manifest = JSON.parse(readFileSync(builtFile(href("/", 'link[rel="manifest"]')), "utf8")) as { name: string; icons: { src: string; sizes: string }[] };
+    const manifest = JSON.parse(readFileSync(builtFile(href("/", 'link[rel="manifest"]')), "utf8")) as {
+      name: string;
+      icons: { src: string; sizes: string }[];
+    };
     expect(manifest.name).not.toBe("");
     for (const icon of manifest.icons) {
       expect(existsSync(builtFile(icon.src)), icon.src).toBe(true);
-      if (icon.sizes !== "any") expect(await sharp(builtFile(icon.src)).metadata(), icon.src).toMatchObject({ width: Number(icon.sizes.split("x")[0]), height: Number(icon.sizes.split("x")[1]) });
+      if (icon.sizes !== "any")
+        expect(await sharp(builtFile(icon.src)).metadata(), icon.src).toMatchObject({
+          width: Number(icon.sizes.split("x")[0]),
+          height: Number(icon.sizes.split("x")[1]),
+        });
     }
   });
 });

@@ -15,7 +15,13 @@ describe("links in the built site", () => {
     const [path, html] = [...site.html].find(([, text]) => text.includes("</main>"))!;
     const [target] = [...site.html.keys()];
     const targetUrl = target!.replace(/index\.html$/, "");
-    site.html.set(path, html.replace("</main>", `<a href="/no-such-page/person">Someone</a><a href="${targetUrl}#no-such-section">Nowhere</a></main>`));
+    site.html.set(
+      path,
+      html.replace(
+        "</main>",
+        `<a href="/no-such-page/person">Someone</a><a href="${targetUrl}#no-such-section">Nowhere</a></main>`,
+      ),
+    );
     expect(findBrokenLinks(site).map((link) => `${link.page} ${link.reason}`)).toEqual([
       `${path} no page or file at /no-such-page/person`,
       `${path} no element with id="no-such-section" on ${targetUrl}`,

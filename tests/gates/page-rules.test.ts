@@ -12,13 +12,17 @@ describe("the rendered-page rules over the built site", () => {
     const { html } = readSiteDir(siteDir);
     expect(html.size).toBeGreaterThan(10);
     // Visitors' pages: the editors' tool at /admin/ is Decap CMS's page, tested in tests/cms/.
-    const findings = [...html].filter(([path]) => !inAdminArea(path)).flatMap(([path, page]) => scanPage(page, pageRules()).map((finding) => `${path}: ${finding.message}`));
+    const findings = [...html]
+      .filter(([path]) => !inAdminArea(path))
+      .flatMap(([path, page]) => scanPage(page, pageRules()).map((finding) => `${path}: ${finding.message}`));
     expect(findings.join("\n")).toBe("");
   });
 
   it("fail a built page that gains a raw script, naming the page", () => {
     const { html } = readSiteDir(siteDir);
     const news = (html.get("/news/index.html") ?? "").replace("</main>", "<script>alert(1)</script></main>");
-    expect(scanPage(news, pageRules()).map((finding) => finding.message)).toEqual([expect.stringMatching(/^a script written into the page is blocked/)]);
+    expect(scanPage(news, pageRules()).map((finding) => finding.message)).toEqual([
+      expect.stringMatching(/^a script written into the page is blocked/),
+    ]);
   });
 });

@@ -7,7 +7,12 @@ import { fixturePage } from "../support/rendered-fixture.js";
 
 /** The sources a CSP directive lists. */
 function directive(csp: string, name: string): string[] {
-  return (csp.split(";").map((part) => part.trim().split(/\s+/)).find(([first]) => first === name) ?? []).slice(1);
+  return (
+    csp
+      .split(";")
+      .map((part) => part.trim().split(/\s+/))
+      .find(([first]) => first === name) ?? []
+  ).slice(1);
 }
 
 /** What the page check says about one line of content, with the given allow-list. */
@@ -20,7 +25,11 @@ function problems(body: string, hosts: AllowedHosts): string[] {
 
 describe("the allowed hosts", () => {
   it("a host added to the list is allowed by both the CSP and the page check", () => {
-    const hosts: AllowedHosts = { ...allowedHosts, frames: [...allowedHosts.frames, "media.example.org"], images: ["images.example.org"] };
+    const hosts: AllowedHosts = {
+      ...allowedHosts,
+      frames: [...allowedHosts.frames, "media.example.org"],
+      images: ["images.example.org"],
+    };
     const frame = '<iframe src="https://media.example.org/v/1" title="A film"></iframe>\n';
     const image = '<img src="https://images.example.org/a.jpg" alt="A view">\n';
 

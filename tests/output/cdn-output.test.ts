@@ -18,7 +18,8 @@ const xml = new XMLParser({ ignoreAttributes: false, isArray: (name) => ["url", 
 const redirects = () => parseRedirectsFile(read("_redirects")).filter((rule) => rule.from.startsWith("/"));
 const stubUrls = () => redirects().map((r) => r.from);
 /** The pages a crawler should index: every built page but the 404 page and redirect stubs. */
-const publicPages = () => builtUrls().filter((url) => url !== "/404.html" && url !== "/search/" && !stubUrls().includes(url));
+const publicPages = () =>
+  builtUrls().filter((url) => url !== "/404.html" && url !== "/search/" && !stubUrls().includes(url));
 const pathOf = (absolute: string) => {
   expect(absolute.startsWith(`${origin}/`), absolute).toBe(true);
   return absolute.slice(origin.length);
@@ -48,17 +49,31 @@ describe("the Atom feed", () => {
     expect(feed["@_xmlns"]).toBe("http://www.w3.org/2005/Atom");
     const posts = builtUrls().filter((url) => /^\/news\/.+\//.test(url));
     expect(posts.length).toBeGreaterThan(0);
-    const entries = feed.entry as Array<{ title: string; link: Array<{ "@_href": string }>; updated: string; content: { "#text": string } }>;
+    const entries = feed.entry as Array<{
+      title: string;
+      link: Array<{ "@_href": string }>;
+      updated: string;
+      content: { "#text": string };
+    }>;
     expect(entries.map((entry) => pathOf(entry.link[0]!["@_href"])).sort()).toEqual(posts.sort());
     for (const entry of entries) {
       expect(builtPage(pathOf(entry.link[0]!["@_href"])).querySelector("h1")?.text.trim()).toBe(entry.title);
       expect(Number.isNaN(Date.parse(entry.updated))).toBe(false);
       expect(entry.content["#text"].trim(), entry.title).not.toBe("");
     }
-    for (const url of publicPages()) expect(builtPage(url).querySelector('link[rel="alternate"][type="application/atom+xml"]')?.getAttribute("href"), url).toBe("/feed.xml");
+    for (const url of publicPages())
+      expect(
+        builtPage(url).querySelector('link[rel="alternate"][type="application/atom+xml"]')?.getAttribute("href"),
+        url,
+      ).toBe("/feed.xml");
     // The page that lists every post points readers to the feed.
-    const listings = publicPages().filter((url) => builtPage(url).querySelectorAll(".post-list__item").length === posts.length);
-    expect(listings.some((url) => builtPage(url).querySelector('main a[href="/feed.xml"]')), "the news page links the feed").toBe(true);
+    const listings = publicPages().filter(
+      (url) => builtPage(url).querySelectorAll(".post-list__item").length === posts.length,
+    );
+    expect(
+      listings.some((url) => builtPage(url).querySelector('main a[href="/feed.xml"]')),
+      "the news page links the feed",
+    ).toBe(true);
   });
 });
 
@@ -79,14 +94,22 @@ describe("metadata on every page", () => {
   });
 
   it("describes the organisation on the home page and the breadcrumb trail on deeper pages, as valid JSON-LD", () => {
-    const jsonLd = (page: HTMLElement) => page.querySelectorAll('script[type="application/ld+json"]').map((script) => JSON.parse(script.text));
-    expect(jsonLd(builtPage("/"))).toEqual([{ "@context": "https://schema.org", "@type": "Organization", name: site.name, url: `${origin}/` }]);
+    const jsonLd = (page: HTMLElement) =>
+      page.querySelectorAll('script[type="application/ld+json"]').map((script) => JSON.parse(script.text));
+    expect(jsonLd(builtPage("/"))).toEqual([
+      { "@context": "https://schema.org", "@type": "Organization", name: site.name, url: `${origin}/` },
+    ]);
     for (const url of publicPages().filter((u) => u !== "/")) {
       const [data, ...more] = jsonLd(builtPage(url));
       expect(more, url).toEqual([]);
       expect(data["@type"], url).toBe("BreadcrumbList");
-      const visible = builtPage(url).querySelectorAll(".breadcrumbs li").map((li) => li.text.trim());
-      expect(data.itemListElement.map((item: { name: string }) => item.name), url).toEqual(visible);
+      const visible = builtPage(url)
+        .querySelectorAll(".breadcrumbs li")
+        .map((li) => li.text.trim());
+      expect(
+        data.itemListElement.map((item: { name: string }) => item.name),
+        url,
+      ).toEqual(visible);
       expect(data.itemListElement.at(-1).item, url).toBe(`${origin}${url}`);
     }
   });
@@ -109,7 +132,9 @@ describe("redirects", () => {
 
 /** Every file in the built site, as site paths. */
 function allFiles(dir = siteDir, base = "/"): string[] {
-  return readdirSync(dir).flatMap((name) => (statSync(join(dir, name)).isDirectory() ? allFiles(join(dir, name), `${base}${name}/`) : [`${base}${name}`]));
+  return readdirSync(dir).flatMap((name) =>
+    statSync(join(dir, name)).isDirectory() ? allFiles(join(dir, name), `${base}${name}/`) : [`${base}${name}`],
+  );
 }
 
 describe("_headers", () => {
@@ -122,7 +147,8 @@ describe("_headers", () => {
       expect(headers.get("cache-control"), url).toBe("public, max-age=0, must-revalidate");
       const csp = parseCsp(headers.get("content-security-policy") ?? "");
       expect(csp.get("frame-ancestors"), url).toEqual(["'none'"]);
-      for (const directive of ["default-src", "script-src", "style-src"]) expect(csp.get(directive)?.join(" "), `${url} ${directive}`).not.toMatch(/'unsafe-inline'|'unsafe-eval'/);
+      for (const directive of ["default-src", "script-src", "style-src"])
+        expect(csp.get(directive)?.join(" "), `${url} ${directive}`).not.toMatch(/'unsafe-inline'|'unsafe-eval'/);
       expect(headers.get("strict-transport-security"), url).toMatch(/^max-age=\d+/);
       expect(headers.get("x-content-type-options"), url).toBe("nosniff");
       expect(headers.get("referrer-policy"), url).toBeTruthy();
@@ -154,7 +180,8 @@ function pageLoads(page: HTMLElement): { loads: Load[]; inline: string[] } {
   for (const script of page.querySelectorAll("script")) {
     const src = script.getAttribute("src");
     if (src) loads.push({ directive: "script-src-elem", url: src });
-    else if (script.getAttribute("type") !== "application/ld+json") inline.push(`inline script: ${script.text.slice(0, 60)}`);
+    else if (script.getAttribute("type") !== "application/ld+json")
+      inline.push(`inline script: ${script.text.slice(0, 60)}`);
     for (const attribute of ["data-analytics-src"]) {
       const extra = script.getAttribute(attribute);
       if (extra) loads.push({ directive: "script-src-elem", url: extra });
@@ -172,15 +199,20 @@ function pageLoads(page: HTMLElement): { loads: Load[]; inline: string[] } {
       if (url) loads.push({ directive: "img-src", url });
     }
   }
-  for (const frame of page.querySelectorAll("iframe[src]")) loads.push({ directive: "frame-src", url: frame.getAttribute("src") ?? "" });
+  for (const frame of page.querySelectorAll("iframe[src]"))
+    loads.push({ directive: "frame-src", url: frame.getAttribute("src") ?? "" });
   // The click-to-load video: the player address src/scripts/site.js puts in an iframe.
-  for (const button of page.querySelectorAll("[data-video-src]")) loads.push({ directive: "frame-src", url: button.getAttribute("data-video-src") ?? "" });
-  for (const form of page.querySelectorAll("form[action]")) loads.push({ directive: "form-action", url: form.getAttribute("action") ?? "" });
+  for (const button of page.querySelectorAll("[data-video-src]"))
+    loads.push({ directive: "frame-src", url: button.getAttribute("data-video-src") ?? "" });
+  for (const form of page.querySelectorAll("form[action]"))
+    loads.push({ directive: "form-action", url: form.getAttribute("action") ?? "" });
   if (page.querySelector("style")) inline.push("<style> element");
   for (const element of page.querySelectorAll("*")) {
     if (element.hasAttribute("style")) inline.push(`style attribute on <${element.tagName.toLowerCase()}>`);
-    for (const name of Object.keys(element.attributes)) if (/^on/i.test(name)) inline.push(`${name} handler on <${element.tagName.toLowerCase()}>`);
-    for (const name of ["href", "src", "action"]) if (/^\s*javascript:/i.test(element.getAttribute(name) ?? "")) inline.push(`javascript: URL`);
+    for (const name of Object.keys(element.attributes))
+      if (/^on/i.test(name)) inline.push(`${name} handler on <${element.tagName.toLowerCase()}>`);
+    for (const name of ["href", "src", "action"])
+      if (/^\s*javascript:/i.test(element.getAttribute(name) ?? "")) inline.push(`javascript: URL`);
   }
   return { loads, inline };
 }
@@ -191,10 +223,12 @@ function assetLoads(): Load[] {
   for (const path of allFiles().filter((p) => p.startsWith("/assets/"))) {
     const text = read(path);
     if (path.endsWith(".css")) {
-      for (const [, url] of text.matchAll(/url\(\s*["']?([^"')]+)["']?\s*\)/g)) loads.push({ directive: /\.(woff2?|ttf|otf)$/.test(url!) ? "font-src" : "img-src", url: url! });
+      for (const [, url] of text.matchAll(/url\(\s*["']?([^"')]+)["']?\s*\)/g))
+        loads.push({ directive: /\.(woff2?|ttf|otf)$/.test(url!) ? "font-src" : "img-src", url: url! });
       expect(text, `${path} imports`).not.toMatch(/@import/);
     } else {
-      for (const [, url] of text.matchAll(/import\(\s*["']([^"']+)["']\s*\)/g)) loads.push({ directive: "script-src-elem", url: url! });
+      for (const [, url] of text.matchAll(/import\(\s*["']([^"']+)["']\s*\)/g))
+        loads.push({ directive: "script-src-elem", url: url! });
     }
   }
   return loads;
@@ -204,7 +238,10 @@ describe("the CSP covers what the pages load", () => {
   it("has nothing inline on any page, and allows every script, style, image, font, frame and form target the pages use", () => {
     const headerRules = parseHeadersFile(read("_headers"));
     const extra = assetLoads();
-    expect(extra.some((load) => load.url === "/pagefind/pagefind.js"), "the search script imports Pagefind").toBe(true);
+    expect(
+      extra.some((load) => load.url === "/pagefind/pagefind.js"),
+      "the search script imports Pagefind",
+    ).toBe(true);
     for (const url of builtUrls()) {
       const page = builtPage(url);
       const csp = parseCsp(headersFor(headerRules, url).headers.get("content-security-policy") ?? "");
@@ -221,14 +258,19 @@ describe("the CSP covers what the pages load", () => {
   });
 
   it("loads the search script on the search page only", () => {
-    const searchScript = (url: string) => builtPage(url).querySelectorAll("script[src]").some((s) => /\/assets\/search\.[0-9a-f]+\.js$/.test(s.getAttribute("src") ?? ""));
+    const searchScript = (url: string) =>
+      builtPage(url)
+        .querySelectorAll("script[src]")
+        .some((s) => /\/assets\/search\.[0-9a-f]+\.js$/.test(s.getAttribute("src") ?? ""));
     for (const url of builtUrls()) expect(searchScript(url), url).toBe(url === "/search/");
   });
 
   it("opens no new tab without rel=noopener noreferrer", () => {
     for (const url of builtUrls()) {
       for (const link of builtPage(url).querySelectorAll('a[target="_blank"]')) {
-        expect(link.getAttribute("rel")?.split(/\s+/), `${url} ${link.getAttribute("href")}`).toEqual(expect.arrayContaining(["noopener", "noreferrer"]));
+        expect(link.getAttribute("rel")?.split(/\s+/), `${url} ${link.getAttribute("href")}`).toEqual(
+          expect.arrayContaining(["noopener", "noreferrer"]),
+        );
       }
     }
   });
@@ -248,9 +290,13 @@ describe("search", () => {
   it("indexes the public pages' main content only, in Pagefind's files on our own host", () => {
     expect(existsSync(join(siteDir, "pagefind/pagefind.js"))).toBe(true);
     const entry = JSON.parse(read("pagefind/pagefind-entry.json"));
-    const pageCount = Object.values(entry.languages as Record<string, { page_count: number }>).reduce((sum, language) => sum + language.page_count, 0);
+    const pageCount = Object.values(entry.languages as Record<string, { page_count: number }>).reduce(
+      (sum, language) => sum + language.page_count,
+      0,
+    );
     expect(pageCount).toBe(publicPages().length);
-    for (const url of builtUrls()) expect(builtPage(url).querySelector("[data-pagefind-body]") !== null, url).toBe(publicPages().includes(url));
+    for (const url of builtUrls())
+      expect(builtPage(url).querySelector("[data-pagefind-body]") !== null, url).toBe(publicPages().includes(url));
   });
 });
 
@@ -267,7 +313,14 @@ describe("deploy configuration", () => {
     const text = readFileSync(join(projectRoot, ".github/workflows/deploy.yml"), "utf8");
     const workflow = matter(`---\n${text}\n---\n`).data as {
       on: { push: { branches: string[] } };
-      jobs: Record<string, { needs?: string | string[]; strategy?: { matrix?: { node?: number[] } }; steps: Array<{ run?: string; uses?: string; env?: Record<string, string>; with?: Record<string, unknown> }> }>;
+      jobs: Record<
+        string,
+        {
+          needs?: string | string[];
+          strategy?: { matrix?: { node?: number[] } };
+          steps: Array<{ run?: string; uses?: string; env?: Record<string, string>; with?: Record<string, unknown> }>;
+        }
+      >;
     };
     expect(workflow.on.push.branches).toEqual(["main"]);
     const steps = Object.values(workflow.jobs).flatMap((job) => job.steps);
@@ -286,15 +339,32 @@ describe("deploy configuration", () => {
 
   it("the GitHub workflow tests on Node 24 and 26, and deploys with Node 24 only after every test job passed", () => {
     const text = readFileSync(join(projectRoot, ".github/workflows/deploy.yml"), "utf8");
-    const jobs = (matter(`---\n${text}\n---\n`).data as { jobs: Record<string, { needs?: string | string[]; strategy?: { matrix?: { node?: number[] } }; steps: Array<{ run?: string; uses?: string; with?: Record<string, unknown> }> }> }).jobs;
-    const nodeOf = (job: { steps: Array<{ uses?: string; with?: Record<string, unknown> }> }) => job.steps.find((step) => step.uses?.startsWith("actions/setup-node"))?.with?.["node-version"];
-    const [testName, testJob] = Object.entries(jobs).find(([, job]) => job.steps.some((step) => /npm test/.test(step.run ?? ""))) ?? [];
+    const jobs = (
+      matter(`---\n${text}\n---\n`).data as {
+        jobs: Record<
+          string,
+          {
+            needs?: string | string[];
+            strategy?: { matrix?: { node?: number[] } };
+            steps: Array<{ run?: string; uses?: string; with?: Record<string, unknown> }>;
+          }
+        >;
+      }
+    ).jobs;
+    const nodeOf = (job: { steps: Array<{ uses?: string; with?: Record<string, unknown> }> }) =>
+      job.steps.find((step) => step.uses?.startsWith("actions/setup-node"))?.with?.["node-version"];
+    const [testName, testJob] =
+      Object.entries(jobs).find(([, job]) => job.steps.some((step) => /npm test/.test(step.run ?? ""))) ?? [];
     expect(testJob?.strategy?.matrix?.node).toEqual([24, 26]);
     expect(nodeOf(testJob!)).toBe("${{ matrix.node }}");
-    const deployJob = Object.values(jobs).find((job) => job.steps.some((step) => /deploy[^\n]*--dir[= ]_site/.test(step.run ?? "")));
+    const deployJob = Object.values(jobs).find((job) =>
+      job.steps.some((step) => /deploy[^\n]*--dir[= ]_site/.test(step.run ?? "")),
+    );
     expect(deployJob?.needs).toEqual(testName);
     expect(nodeOf(deployJob!)).toBe(24);
     const deploySteps = deployJob!.steps.map((step) => step.run ?? "");
-    expect(deploySteps.findIndex((run) => /npm run build/.test(run))).toBeLessThan(deploySteps.findIndex((run) => /netlify-cli/.test(run)));
+    expect(deploySteps.findIndex((run) => /npm run build/.test(run))).toBeLessThan(
+      deploySteps.findIndex((run) => /netlify-cli/.test(run)),
+    );
   });
 });

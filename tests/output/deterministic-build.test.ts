@@ -13,7 +13,8 @@ function files(dir: string, base = ""): Map<string, Buffer> {
   const found = new Map<string, Buffer>();
   for (const name of readdirSync(dir).sort()) {
     const path = join(dir, name);
-    if (statSync(path).isDirectory()) for (const [file, bytes] of files(path, `${base}${name}/`)) found.set(file, bytes);
+    if (statSync(path).isDirectory())
+      for (const [file, bytes] of files(path, `${base}${name}/`)) found.set(file, bytes);
     else found.set(`${base}${name}`, readFileSync(path));
   }
   return found;
@@ -27,8 +28,19 @@ describe("the build", () => {
     const one = files(join(temp, "one"));
     const two = files(join(temp, "two"));
     expect([...two.keys()]).toEqual([...one.keys()]);
-    expect([...one.keys()]).toEqual(expect.arrayContaining(["index.html", "sitemap.xml", "feed.xml", "_headers", "_redirects", "pagefind/pagefind-entry.json"]));
-    const differing = [...one].filter(([file, bytes]) => !bytes.equals(two.get(file) ?? Buffer.alloc(0))).map(([file]) => file);
+    expect([...one.keys()]).toEqual(
+      expect.arrayContaining([
+        "index.html",
+        "sitemap.xml",
+        "feed.xml",
+        "_headers",
+        "_redirects",
+        "pagefind/pagefind-entry.json",
+      ]),
+    );
+    const differing = [...one]
+      .filter(([file, bytes]) => !bytes.equals(two.get(file) ?? Buffer.alloc(0)))
+      .map(([file]) => file);
     expect(differing).toEqual([]);
   });
 });

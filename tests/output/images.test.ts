@@ -15,17 +15,25 @@ beforeAll(async () => {
   root = mkdtempSync(join(tmpdir(), "nlc-images-"));
   outputDir = join(root, "_site");
   mkdirSync(join(root, "static/img"), { recursive: true });
-  await sharp({ create: { width: 300, height: 200, channels: 3, background: "#ce132d" } }).png().toFile(join(root, "static/img/forum photo.png"));
+  await sharp({ create: { width: 300, height: 200, channels: 3, background: "#ce132d" } })
+    .png()
+    .toFile(join(root, "static/img/forum photo.png"));
 });
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
 describe("content images", () => {
   it("become a <picture> with AVIF and WebP and the original as fallback, sized, lazy, alt text kept", async () => {
-    const html = await optimiseImages(`<p>Before</p><p><img src="/static/img/forum%20photo.png" alt="Delegates at the forum" class="photo"></p><p>After</p>`, { root, outputDir });
+    const html = await optimiseImages(
+      `<p>Before</p><p><img src="/static/img/forum%20photo.png" alt="Delegates at the forum" class="photo"></p><p>After</p>`,
+      { root, outputDir },
+    );
     const page = parse(html);
     const picture = page.querySelector("picture");
     expect(picture, html).not.toBeNull();
-    expect(picture?.querySelectorAll("source").map((source) => source.getAttribute("type"))).toEqual(["image/avif", "image/webp"]);
+    expect(picture?.querySelectorAll("source").map((source) => source.getAttribute("type"))).toEqual([
+      "image/avif",
+      "image/webp",
+    ]);
     const img = picture?.querySelector("img");
     expect(img?.getAttribute("alt")).toBe("Delegates at the forum");
     expect(img?.getAttribute("class")).toBe("photo");
@@ -35,20 +43,29 @@ describe("content images", () => {
     expect(img?.getAttribute("src")).toMatch(/^\/img\/[\w-]+\.png$/);
     expect(img?.getAttribute("style")).toBeUndefined();
     // Every address the page names was written where the host will serve it.
-    const urls = [img?.getAttribute("src") ?? "", ...(picture?.querySelectorAll("source").map((source) => source.getAttribute("srcset") ?? "") ?? [])];
+    const urls = [
+      img?.getAttribute("src") ?? "",
+      ...(picture?.querySelectorAll("source").map((source) => source.getAttribute("srcset") ?? "") ?? []),
+    ];
     for (const url of urls.map((u) => u.split(" ")[0] ?? "")) expect(existsSync(join(outputDir, url)), url).toBe(true);
     expect(page.querySelectorAll("p").map((p) => p.text)).toEqual(["Before", "", "After"]);
   });
 
   it("loads the banner image at once: it is at the top of the page", async () => {
-    const html = await optimiseImages(`<img class="hero__image" src="/static/img/forum%20photo.png" alt="">`, { root, outputDir });
+    const html = await optimiseImages(`<img class="hero__image" src="/static/img/forum%20photo.png" alt="">`, {
+      root,
+      outputDir,
+    });
     expect(parse(html).querySelector("img")?.getAttribute("loading")).toBe("eager");
     expect(parse(html).querySelector("img")?.getAttribute("alt")).toBe("");
   });
 
   it("gives the same file names every build", async () => {
     const a = await optimiseImages(`<img src="/static/img/forum%20photo.png" alt="">`, { root, outputDir });
-    const b = await optimiseImages(`<img src="/static/img/forum%20photo.png" alt="">`, { root, outputDir: join(root, "_other") });
+    const b = await optimiseImages(`<img src="/static/img/forum%20photo.png" alt="">`, {
+      root,
+      outputDir: join(root, "_other"),
+    });
     expect(b).toBe(a);
   });
 
@@ -62,7 +79,9 @@ describe("a photo in a page's markdown", () => {
   it("is built as a sized, lazy <picture> with modern formats, every file of it on the site", async () => {
     const project = fixtureProject(fixtureSite("small-site"));
     try {
-      await sharp({ create: { width: 640, height: 360, channels: 3, background: "#323e48" } }).jpeg().toFile(join(project.root, "static/img/forum.jpg"));
+      await sharp({ create: { width: 640, height: 360, channels: 3, background: "#323e48" } })
+        .jpeg()
+        .toFile(join(project.root, "static/img/forum.jpg"));
       project.write(
         "content/photo.md",
         page(
@@ -75,10 +94,17 @@ describe("a photo in a page's markdown", () => {
       const built = parse(readFileSync(join(project.root, "_site/photo/index.html"), "utf8"));
       const img = built.querySelector("main picture img");
       expect(img?.getAttribute("alt")).toBe("Delegates at the forum");
-      expect([img?.getAttribute("width"), img?.getAttribute("height"), img?.getAttribute("loading")]).toEqual(["640", "360", "lazy"]);
+      expect([img?.getAttribute("width"), img?.getAttribute("height"), img?.getAttribute("loading")]).toEqual([
+        "640",
+        "360",
+        "lazy",
+      ]);
       const sources = built.querySelectorAll("main picture source");
       expect(sources.map((source) => source.getAttribute("type"))).toEqual(["image/avif", "image/webp"]);
-      for (const url of [img?.getAttribute("src") ?? "", ...sources.map((source) => (source.getAttribute("srcset") ?? "").split(" ")[0] ?? "")]) {
+      for (const url of [
+        img?.getAttribute("src") ?? "",
+        ...sources.map((source) => (source.getAttribute("srcset") ?? "").split(" ")[0] ?? ""),
+      ]) {
         expect(url, url).toMatch(/^\/img\//);
         expect(existsSync(join(project.root, "_site", url)), url).toBe(true);
       }

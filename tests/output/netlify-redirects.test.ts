@@ -20,7 +20,8 @@ describe("the _redirects evaluator, on fixture rules", () => {
 
   it("matches a rule's path with or without a trailing slash", () => {
     const set = rules("/a /new/ 301\n/b/ /new/ 301\n");
-    for (const path of ["/a", "/a/", "/b", "/b/"]) expect(answer(set, files, `${live}${path}`)).toMatchObject({ status: 301, location: `${live}/new/` });
+    for (const path of ["/a", "/a/", "/b", "/b/"])
+      expect(answer(set, files, `${live}${path}`)).toMatchObject({ status: 301, location: `${live}/new/` });
     expect(answer(set, files, `${live}/ab/`)).toMatchObject({ status: 404 });
   });
 
@@ -41,12 +42,18 @@ describe("the _redirects evaluator, on fixture rules", () => {
 
   it("serves an existing file instead of a rule that is not forced, and redirects when it is forced", () => {
     expect(answer(rules("/old/ /new/ 301\n"), files, `${live}/old/`)).toEqual({ status: 200, file: "/old/index.html" });
-    expect(answer(rules("/old/ /new/ 301!\n"), files, `${live}/old/`)).toMatchObject({ status: 301, location: `${live}/new/` });
+    expect(answer(rules("/old/ /new/ 301!\n"), files, `${live}/old/`)).toMatchObject({
+      status: 301,
+      location: `${live}/new/`,
+    });
     expect(answer(rules("/page /new/ 301\n"), files, `${live}/page`)).toEqual({ status: 200, file: "/page.html" });
   });
 
   it("rewrites with 200, and answers 404 with the 404 page when nothing matches", () => {
-    expect(answer(rules("/alias/ /new/ 200\n"), files, `${live}/alias/`)).toEqual({ status: 200, file: "/new/index.html" });
+    expect(answer(rules("/alias/ /new/ 200\n"), files, `${live}/alias/`)).toEqual({
+      status: 200,
+      file: "/new/index.html",
+    });
     expect(answer(rules(""), files, `${live}/nowhere/`)).toEqual({ status: 404, file: "/404.html" });
     expect(answer(rules(""), files, `${live}/report.pdf`)).toEqual({ status: 200, file: "/report.pdf" });
   });
@@ -74,12 +81,17 @@ describe("the _redirects evaluator, on fixture rules", () => {
 
 describe("the domain rules", () => {
   it("send every address on each old domain to the same address on the live site, never the live domain itself", () => {
-    expect(domainRules(live, ["https://old.example.org", "https://www.example.gov.uk/"])).toEqual([`https://old.example.org/* ${live}/:splat 301!`]);
+    expect(domainRules(live, ["https://old.example.org", "https://www.example.gov.uk/"])).toEqual([
+      `https://old.example.org/* ${live}/:splat 301!`,
+    ]);
     const text = redirectsFile([{ from: "/network/", to: "/the-network/" }], live);
     const set = parseRedirectRules(text);
     expect(set.map((rule) => rule.force)).toEqual(oldDomains.map(() => true).concat(true));
     expect(set[0]?.origin).toBe(oldDomains[0]);
-    expect(answer(set, files, `${oldDomains[0]}/network/`)).toMatchObject({ status: 301, location: `${live}/network/` });
+    expect(answer(set, files, `${oldDomains[0]}/network/`)).toMatchObject({
+      status: 301,
+      location: `${live}/network/`,
+    });
   });
 });
 

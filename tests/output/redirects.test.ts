@@ -8,7 +8,15 @@ import { parseRedirectsFile } from "../support/host-files.js";
 
 describe("redirects", () => {
   it("reads every spelling of an old address as one folder path", () => {
-    for (const spelling of ["/network/", "/network", "network", "network/", "/network/index.html", " /network/index.htm "]) expect(normalisePath(spelling)).toBe("/network/");
+    for (const spelling of [
+      "/network/",
+      "/network",
+      "network",
+      "network/",
+      "/network/index.html",
+      " /network/index.htm ",
+    ])
+      expect(normalisePath(spelling)).toBe("/network/");
     expect(normalisePath("/old/report.pdf")).toBe("/old/report.pdf");
   });
 
@@ -28,7 +36,10 @@ describe("redirects", () => {
   });
 
   it("writes a _redirects file the hosts parse as permanent redirects", () => {
-    const text = redirectsFile([{ from: "/network/", to: "/the-network/" }, { from: "/old.pdf", to: "/research/" }]);
+    const text = redirectsFile([
+      { from: "/network/", to: "/the-network/" },
+      { from: "/old.pdf", to: "/research/" },
+    ]);
     expect(parseRedirectsFile(text)).toEqual([
       { from: "/network/", to: "/the-network/", status: 301 },
       { from: "/old.pdf", to: "/research/", status: 301 },
@@ -46,11 +57,15 @@ describe("redirects", () => {
     try {
       project.write(
         "content/moved.md",
-        page("title: Moved\nmetadesc: A page that moved, to check that both of its old addresses still lead to it.\nredirect_from:\n  - /old-folder/\n  - /old-page.html"),
+        page(
+          "title: Moved\nmetadesc: A page that moved, to check that both of its old addresses still lead to it.\nredirect_from:\n  - /old-folder/\n  - /old-page.html",
+        ),
       );
       expect((await buildSite({ root: project.root, output: "_site" })).ok).toBe(true);
       for (const stub of ["_site/old-folder/index.html", "_site/old-page.html"]) {
-        expect(readFileSync(join(project.root, stub), "utf8")).toMatch(/<meta http-equiv="refresh" content="0; ?url=\/moved\/">/);
+        expect(readFileSync(join(project.root, stub), "utf8")).toMatch(
+          /<meta http-equiv="refresh" content="0; ?url=\/moved\/">/,
+        );
       }
     } finally {
       project.remove();

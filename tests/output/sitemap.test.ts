@@ -29,13 +29,19 @@ describe("the sitemap", () => {
     expect(XMLValidator.validate(xml)).toBe(true);
     const parsed = new XMLParser({ ignoreAttributes: false, isArray: (name) => name === "url" }).parse(xml);
     expect(parsed.urlset["@_xmlns"]).toBe("http://www.sitemaps.org/schemas/sitemap/0.9");
-    expect(parsed.urlset.url.map((u: { loc: string }) => u.loc)).toEqual(["https://nlc.example.gov.uk/", "https://nlc.example.gov.uk/a&b/", "https://nlc.example.gov.uk/news/"]);
+    expect(parsed.urlset.url.map((u: { loc: string }) => u.loc)).toEqual([
+      "https://nlc.example.gov.uk/",
+      "https://nlc.example.gov.uk/a&b/",
+      "https://nlc.example.gov.uk/news/",
+    ]);
     expect(xml).toContain("/a&amp;b/");
   });
 });
 
 describe("robots.txt", () => {
   it("allows crawling and points to the sitemap", () => {
-    expect(robotsTxt("https://nlc.example.gov.uk")).toBe("User-agent: *\nAllow: /\n\nSitemap: https://nlc.example.gov.uk/sitemap.xml\n");
+    expect(robotsTxt("https://nlc.example.gov.uk")).toBe(
+      "User-agent: *\nAllow: /\n\nSitemap: https://nlc.example.gov.uk/sitemap.xml\n",
+    );
   });
 });

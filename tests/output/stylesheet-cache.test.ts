@@ -34,7 +34,9 @@ describe("compileStylesheet", () => {
   it("takes an unchanged stylesheet from the cache in a new process", async () => {
     setInk("#333333");
     const compiled = (await freshAssets()).compileStylesheet(styles, cacheDir);
-    const cached = readdirSync(cacheDir).find((file) => readFileSync(join(cacheDir, file), "utf8") === compiled.contents);
+    const cached = readdirSync(cacheDir).find(
+      (file) => readFileSync(join(cacheDir, file), "utf8") === compiled.contents,
+    );
     expect(cached).toBeDefined();
     // Marked, so the next result shows where it came from.
     writeFileSync(join(cacheDir, cached as string), `${compiled.contents}/*from the cache*/`);

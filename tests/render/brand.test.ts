@@ -19,7 +19,10 @@ describe("the mark", () => {
 
   it("draws every letter inside its box, so nothing is clipped at any size", async () => {
     const svg = wordmarkSvg();
-    const { info, data } = await sharp(Buffer.from(svg), { density: 300 }).ensureAlpha().raw().toBuffer({ resolveWithObject: true });
+    const { info, data } = await sharp(Buffer.from(svg), { density: 300 })
+      .ensureAlpha()
+      .raw()
+      .toBuffer({ resolveWithObject: true });
     const opaqueAt = (x: number, y: number) => data[(y * info.width + x) * info.channels + 3]! > 0;
     const edges: boolean[] = [];
     for (let x = 0; x < info.width; x++) edges.push(opaqueAt(x, 0), opaqueAt(x, info.height - 1));
@@ -32,7 +35,10 @@ describe("packIco", () => {
   it("writes an ICO header, one entry per image pointing at its PNG, then the images", async () => {
     const png16 = await sharp(Buffer.from(iconSvg())).resize(16, 16).png().toBuffer();
     const png32 = await sharp(Buffer.from(iconSvg())).resize(32, 32).png().toBuffer();
-    const ico = packIco([{ size: 16, png: png16 }, { size: 32, png: png32 }]);
+    const ico = packIco([
+      { size: 16, png: png16 },
+      { size: 32, png: png32 },
+    ]);
     expect([ico.readUInt16LE(0), ico.readUInt16LE(2), ico.readUInt16LE(4)]).toEqual([0, 1, 2]);
     const second = 6 + 16;
     expect(ico.readUInt8(second)).toBe(32);

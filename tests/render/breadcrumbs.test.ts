@@ -20,7 +20,10 @@ describe("breadcrumbs", () => {
   });
 
   it("skips ancestor addresses that are not pages", () => {
-    expect(breadcrumbs(pages, "/research/reports/2020/summary/").map((crumb) => crumb.url)).toEqual(["/", "/research/reports/2020/summary/"]);
+    expect(breadcrumbs(pages, "/research/reports/2020/summary/").map((crumb) => crumb.url)).toEqual([
+      "/",
+      "/research/reports/2020/summary/",
+    ]);
   });
 
   it("gives the home page no trail, and copes with nothing to go on", () => {

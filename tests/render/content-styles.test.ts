@@ -7,7 +7,10 @@ import { projectRoot } from "../support/fixture-project.js";
 
 describe("the HTML blocks editors paste", () => {
   it("have a style for every class the content uses", () => {
-    const href = builtUrls().map((url) => builtPage(url).querySelector('link[rel="stylesheet"]')?.getAttribute("href")).find(Boolean) ?? "";
+    const href =
+      builtUrls()
+        .map((url) => builtPage(url).querySelector('link[rel="stylesheet"]')?.getAttribute("href"))
+        .find(Boolean) ?? "";
     const css = readFileSync(join(siteDir, href), "utf8");
     const styled = new Set([...css.matchAll(/\.(-?[_a-zA-Z][\w-]*)/g)].map((match) => match[1]));
     const used = new Map<string, string>();

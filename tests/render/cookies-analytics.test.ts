@@ -5,7 +5,10 @@ import { describe, expect, it } from "vitest";
 import { projectRoot } from "../support/fixture-project.js";
 
 // The analytics part of /cookies/ must say what src/scripts/consent.js really does, with and without an analytics ID.
-const env = new nunjucks.Environment(new nunjucks.FileSystemLoader(join(projectRoot, "layouts")), { autoescape: true, throwOnUndefined: false });
+const env = new nunjucks.Environment(new nunjucks.FileSystemLoader(join(projectRoot, "layouts")), {
+  autoescape: true,
+  throwOnUndefined: false,
+});
 const render = (analyticsId: string) => env.render("partials/cookies-analytics.njk", { site: { analyticsId } });
 const consentScript = readFileSync(join(projectRoot, "src/scripts/consent.js"), "utf8");
 const cookieName = /var COOKIE = "([^"]+)"/.exec(consentScript)?.[1];

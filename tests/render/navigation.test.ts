@@ -49,7 +49,11 @@ describe("navItems", () => {
   });
 
   it("marks the current page and the section of a deeper page", () => {
-    const pages = [page("/", { title: "Home", order: 1 }), page("/news/", { title: "News", order: 2 }), page("/contact/", { title: "Contact", order: 3 })];
+    const pages = [
+      page("/", { title: "Home", order: 1 }),
+      page("/news/", { title: "News", order: 2 }),
+      page("/contact/", { title: "Contact", order: 3 }),
+    ];
     const onNews = navItems(pages, "/news/");
     expect(onNews.map((item) => item.current)).toEqual([false, "page", false]);
     const onPost = navItems(pages, "/news/connecting-our-network-online/");
@@ -61,8 +65,19 @@ describe("navItems", () => {
   });
 
   it("points an item at another site when a page sets navurl, and marks it external", () => {
-    const items = navItems([page(false, { title: "Connect", navurl: "https://connect.nationalleadership.gov.uk/", order: 5 }), page("/", { title: "Home", order: 1 })], "/");
-    expect(items[1]).toEqual({ label: "Connect", url: "https://connect.nationalleadership.gov.uk/", external: true, current: false });
+    const items = navItems(
+      [
+        page(false, { title: "Connect", navurl: "https://connect.nationalleadership.gov.uk/", order: 5 }),
+        page("/", { title: "Home", order: 1 }),
+      ],
+      "/",
+    );
+    expect(items[1]).toEqual({
+      label: "Connect",
+      url: "https://connect.nationalleadership.gov.uk/",
+      external: true,
+      current: false,
+    });
     expect(items[0]?.external).toBe(false);
   });
 });

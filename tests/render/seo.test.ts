@@ -25,7 +25,12 @@ describe("pageMeta", () => {
       description: "How to contact us.",
       canonical: "https://nlc.example.gov.uk/contact/",
       type: "website",
-      image: { url: "https://nlc.example.gov.uk/static/img/brand/share.png", width: 1200, height: 630, alt: "National Leadership Centre: the wordmark, white on slate" },
+      image: {
+        url: "https://nlc.example.gov.uk/static/img/brand/share.png",
+        width: 1200,
+        height: 630,
+        alt: "National Leadership Centre: the wordmark, white on slate",
+      },
     });
     expect(pageMeta(site, "/", "Anything", "", "nav").title).toBe("National Leadership Centre");
   });
@@ -38,9 +43,16 @@ describe("pageMeta", () => {
 
 describe("JSON-LD", () => {
   it("describes the organisation on the home page", () => {
-    expect(organizationJsonLd(site)).toEqual({ "@context": "https://schema.org", "@type": "Organization", name: "National Leadership Centre", url: "https://nlc.example.gov.uk/" });
+    expect(organizationJsonLd(site)).toEqual({
+      "@context": "https://schema.org",
+      "@type": "Organization",
+      name: "National Leadership Centre",
+      url: "https://nlc.example.gov.uk/",
+    });
     const script = jsonLdScript(pages, "/", site);
-    expect(JSON.parse(script.replace(/^<script type="application\/ld\+json">|<\/script>$/g, ""))["@type"]).toBe("Organization");
+    expect(JSON.parse(script.replace(/^<script type="application\/ld\+json">|<\/script>$/g, ""))["@type"]).toBe(
+      "Organization",
+    );
   });
 
   it("gives deeper pages their breadcrumb trail with absolute addresses", () => {

@@ -6,10 +6,14 @@ import { buildSite } from "../../src/build.js";
 import { fixtureProject, page } from "../support/fixture-project.js";
 import { commitOn } from "../support/git-commit.js";
 
-const statement = page("title: Statement\nlayout: statement\nlast_reviewed: 2025-03-04\nmetadesc: A statement page, to check that it shows when it was reviewed and tested.");
+const statement = page(
+  "title: Statement\nlayout: statement\nlast_reviewed: 2025-03-04\nmetadesc: A statement page, to check that it shows when it was reviewed and tested.",
+);
 
 function datesOf(html: string): string[] {
-  return parse(html).querySelectorAll("main time").map((time) => `${time.getAttribute("datetime")} ${time.text}`);
+  return parse(html)
+    .querySelectorAll("main time")
+    .map((time) => `${time.getAttribute("datetime")} ${time.text}`);
 }
 
 describe("an accessibility statement's dates (layout: statement)", () => {
@@ -35,7 +39,9 @@ describe("an accessibility statement's dates (layout: statement)", () => {
     try {
       project.write("content/statement.md", statement);
       expect((await buildSite({ root: project.root, output: "_site" })).ok).toBe(true);
-      expect(datesOf(readFileSync(join(project.root, "_site/statement/index.html"), "utf8"))).toEqual(["2025-03-04 4 March 2025"]);
+      expect(datesOf(readFileSync(join(project.root, "_site/statement/index.html"), "utf8"))).toEqual([
+        "2025-03-04 4 March 2025",
+      ]);
     } finally {
       project.remove();
     }

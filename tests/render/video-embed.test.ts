@@ -16,7 +16,11 @@ function expectPlayer(html: ReturnType<typeof parse>, id: string, title: string)
 
 describe("videos in markdown", () => {
   it("turns a link to a Vimeo video, alone on its line, into the player titled with the link's text", () => {
-    expectPlayer(render("Before.\n\n[Forum 2020: delegates’ experiences](https://vimeo.com/389775874)\n\nAfter.\n"), "389775874", "Forum 2020: delegates’ experiences");
+    expectPlayer(
+      render("Before.\n\n[Forum 2020: delegates’ experiences](https://vimeo.com/389775874)\n\nAfter.\n"),
+      "389775874",
+      "Forum 2020: delegates’ experiences",
+    );
   });
 
   it("turns a bare Vimeo address on its own line into the player", () => {
@@ -24,9 +28,16 @@ describe("videos in markdown", () => {
   });
 
   it("turns the share dialog's embed into the same player, inside an HTML block or on its own", () => {
-    const seed = '<div class="column">\n<div class="embed-container">\n<iframe src="https://player.vimeo.com/video/389775874" frameborder="0" allow="autoplay; fullscreen" allowfullscreen></iframe>\n</div>\n</div>\n';
+    const seed =
+      '<div class="column">\n<div class="embed-container">\n<iframe src="https://player.vimeo.com/video/389775874" frameborder="0" allow="autoplay; fullscreen" allowfullscreen></iframe>\n</div>\n</div>\n';
     expectPlayer(render(seed), "389775874", "Video");
-    expectPlayer(render('<iframe src="https://player.vimeo.com/video/42?h=abc&amp;badge=0" title="Our film" width="640"></iframe>\n'), "42", "Our film");
+    expectPlayer(
+      render(
+        '<iframe src="https://player.vimeo.com/video/42?h=abc&amp;badge=0" title="Our film" width="640"></iframe>\n',
+      ),
+      "42",
+      "Our film",
+    );
   });
 
   it("leaves a Vimeo link inside a sentence, and other sites' frames, as they are", () => {
@@ -44,7 +55,7 @@ describe("videos in markdown", () => {
   });
 
   it("shows template tags in the text as written", () => {
-    const html = createMarkdown().render("{{ 1 + 1 }} and `{% include \"x\" %}`\n");
+    const html = createMarkdown().render('{{ 1 + 1 }} and `{% include "x" %}`\n');
     expect(html).toContain("{{ 1 + 1 }}");
     expect(html).toContain("<code>{% include &quot;x&quot; %}</code>");
   });

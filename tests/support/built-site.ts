@@ -8,7 +8,8 @@ export const siteDir = resolve(import.meta.dirname, "..", "..", process.env.NLC_
 
 export function builtPage(url: string): HTMLElement {
   const file = url.endsWith(".html") ? join(siteDir, url) : join(siteDir, url, "index.html");
-  if (!existsSync(file)) throw new Error(`${url} was not built (no ${relative(process.cwd(), file)}); run npm run build first`);
+  if (!existsSync(file))
+    throw new Error(`${url} was not built (no ${relative(process.cwd(), file)}); run npm run build first`);
   return parse(readFileSync(file, "utf8"));
 }
 

@@ -1,5 +1,15 @@
 // A throwaway copy of the project (code, layouts, real content) for tests that break things on purpose.
-import { cpSync, existsSync, mkdtempSync, mkdirSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import {
+  cpSync,
+  existsSync,
+  mkdtempSync,
+  mkdirSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { execFile } from "node:child_process";
 import { dirname, join, relative, resolve, sep } from "node:path";
@@ -32,13 +42,26 @@ export interface FixtureFiles {
  */
 export function fixtureProject(files?: FixtureFiles): FixtureProject {
   const root = mkdtempSync(join(tmpdir(), "nlc-fixture-"));
-  for (const entry of [".eleventy.ts", "package.json", "tsconfig.json", ".htmlvalidate.json", "src", "layouts", ...(files ? [] : ["content", "static"])]) {
+  for (const entry of [
+    ".eleventy.ts",
+    "package.json",
+    "tsconfig.json",
+    ".htmlvalidate.json",
+    "src",
+    "layouts",
+    ...(files ? [] : ["content", "static"]),
+  ]) {
     if (existsSync(join(projectRoot, entry))) cpSync(join(projectRoot, entry), join(root, entry), { recursive: true });
   }
   mkdirSync(join(root, "static"), { recursive: true });
   // The layouts link the site's own icons and wordmark from every page, so a fixture site has them too.
-  if (files) for (const brand of ["static/root", "static/img/brand"]) cpSync(join(projectRoot, brand), join(root, brand), { recursive: true });
-  for (const [folder, contents] of [["content", files?.content], ["static", files?.static]] as const) {
+  if (files)
+    for (const brand of ["static/root", "static/img/brand"])
+      cpSync(join(projectRoot, brand), join(root, brand), { recursive: true });
+  for (const [folder, contents] of [
+    ["content", files?.content],
+    ["static", files?.static],
+  ] as const) {
     for (const [path, data] of Object.entries(contents ?? {})) {
       mkdirSync(dirname(join(root, folder, path)), { recursive: true });
       writeFileSync(join(root, folder, path), data);
@@ -78,11 +101,17 @@ export interface CommandResult {
 /** Runs one of the project's npm scripts (`check`, `build`) in a fixture project, as an editor would. */
 export async function runScript(project: FixtureProject, script: string, args: string[] = []): Promise<CommandResult> {
   try {
-    const { stdout, stderr } = await run("npm", ["run", "--silent", script, ...(args.length ? ["--", ...args] : [])], { cwd: project.root, env: { ...process.env, NLC_OUTPUT: "" } });
+    const { stdout, stderr } = await run("npm", ["run", "--silent", script, ...(args.length ? ["--", ...args] : [])], {
+      cwd: project.root,
+      env: { ...process.env, NLC_OUTPUT: "" },
+    });
     return { code: 0, output: `${stdout}${stderr}` };
   } catch (caught) {
     const failed = caught as { code?: number; stdout?: string; stderr?: string };
-    return { code: typeof failed.code === "number" ? failed.code : 1, output: `${failed.stdout ?? ""}${failed.stderr ?? ""}` };
+    return {
+      code: typeof failed.code === "number" ? failed.code : 1,
+      output: `${failed.stdout ?? ""}${failed.stderr ?? ""}`,
+    };
   }
 }
 

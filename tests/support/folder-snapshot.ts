@@ -10,7 +10,10 @@ export function snapshot(dir: string): Record<string, string> {
     for (const entry of readdirSync(folder, { withFileTypes: true })) {
       const path = join(folder, entry.name);
       if (entry.isDirectory()) walk(path);
-      else files[relative(dir, path)] = entry.isSymbolicLink() ? "link" : createHash("sha256").update(readFileSync(path)).digest("hex");
+      else
+        files[relative(dir, path)] = entry.isSymbolicLink()
+          ? "link"
+          : createHash("sha256").update(readFileSync(path)).digest("hex");
     }
   };
   walk(dir);

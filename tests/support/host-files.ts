@@ -35,7 +35,10 @@ export function pathMatches(rulePath: string, requestPath: string): boolean {
  * two matching rules is joined with ", " (Cloudflare), which for
  * Cache-Control or a CSP changes its meaning, so callers check `conflicts`.
  */
-export function headersFor(rules: readonly HeaderRule[], requestPath: string): { headers: Map<string, string>; conflicts: string[] } {
+export function headersFor(
+  rules: readonly HeaderRule[],
+  requestPath: string,
+): { headers: Map<string, string>; conflicts: string[] } {
   const headers = new Map<string, string>();
   const conflicts: string[] = [];
   for (const rule of rules) {
@@ -64,9 +67,13 @@ export function parseRedirectsFile(text: string): RedirectRule[] {
     .filter(({ line }) => line !== "" && !line.startsWith("#"))
     .map(({ line, index }) => {
       const parts = line.split(/\s+/);
-      if (parts.length < 2 || parts.length > 3) throw new Error(`_redirects line ${index + 1}: expected "from to status": ${line}`);
+      if (parts.length < 2 || parts.length > 3)
+        throw new Error(`_redirects line ${index + 1}: expected "from to status": ${line}`);
       const [from, to, status = "301"] = parts as [string, string, string?];
-      if (!from.startsWith("/") && !/^https:\/\/[a-z0-9.-]+\/\*$/.test(from)) throw new Error(`_redirects line ${index + 1}: "from" must be a path or a whole domain (https://host/*): ${line}`);
+      if (!from.startsWith("/") && !/^https:\/\/[a-z0-9.-]+\/\*$/.test(from))
+        throw new Error(
+          `_redirects line ${index + 1}: "from" must be a path or a whole domain (https://host/*): ${line}`,
+        );
       if (!/^\d{3}!?$/.test(status)) throw new Error(`_redirects line ${index + 1}: bad status: ${line}`);
       return { from, to, status: Number.parseInt(status, 10) };
     });

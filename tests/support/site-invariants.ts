@@ -64,7 +64,8 @@ export function readSourcePages(root: string): SourcePage[] {
         const permalink = data.permalink;
         let url: string | false;
         if (permalink === false) url = false;
-        else if (typeof permalink === "string") url = addressOf(permalink.replace(/\{\{\s*page\.fileSlug\s*\}\}/g, slug));
+        else if (typeof permalink === "string")
+          url = addressOf(permalink.replace(/\{\{\s*page\.fileSlug\s*\}\}/g, slug));
         else url = addressOf(defaultAddress(path));
         pages.push({ file: path, url, data });
       }
@@ -97,13 +98,22 @@ function dateOf(page: SourcePage): Date | undefined {
 export function expectedPostOrder(pages: readonly SourcePage[]): string[] {
   return publishedPages(pages)
     .filter((page) => tagsOf(page.data).includes("posts") && typeof page.url === "string")
-    .sort((a, b) => (dateOf(b)?.getTime() ?? 0) - (dateOf(a)?.getTime() ?? 0) || String(a.url).localeCompare(String(b.url)))
+    .sort(
+      (a, b) => (dateOf(b)?.getTime() ?? 0) - (dateOf(a)?.getTime() ?? 0) || String(a.url).localeCompare(String(b.url)),
+    )
     .map((page) => page.url as string);
 }
 
 /** The navs the front matter gives the page at `url`: main, section and footer, in order, with the current item marked. */
-export function expectedNavs(pages: readonly SourcePage[], url: string): { main: NavItem[]; sections: NavItem[]; footer: NavItem[] } {
-  return { main: navItems(collection(pages, "nav"), url), sections: navItems(collection(pages, "primary"), url), footer: navItems(collection(pages, "footer"), url) };
+export function expectedNavs(
+  pages: readonly SourcePage[],
+  url: string,
+): { main: NavItem[]; sections: NavItem[]; footer: NavItem[] } {
+  return {
+    main: navItems(collection(pages, "nav"), url),
+    sections: navItems(collection(pages, "primary"), url),
+    footer: navItems(collection(pages, "footer"), url),
+  };
 }
 
 /** Every HTML file in a built site, as addresses ("/", "/news/", "/404.html"). */
@@ -111,7 +121,8 @@ export function expectedNavs(pages: readonly SourcePage[], url: string): { main:
 export function htmlUrls(siteDir: string, base = "/"): string[] {
   const urls: string[] = [];
   for (const entry of readdirSync(join(siteDir, base), { withFileTypes: true })) {
-    if (entry.isDirectory() && !inAdminArea(`${base}${entry.name}/`)) urls.push(...htmlUrls(siteDir, `${base}${entry.name}/`));
+    if (entry.isDirectory() && !inAdminArea(`${base}${entry.name}/`))
+      urls.push(...htmlUrls(siteDir, `${base}${entry.name}/`));
     else if (entry.name === "index.html") urls.push(base);
     else if (entry.name.endsWith(".html")) urls.push(`${base}${entry.name}`);
   }
@@ -133,7 +144,11 @@ const words = (text: string) => text.replace(/\s+/g, " ").trim();
 /** A nav as a visitor reads it: "label → href [current]" a link. */
 function shownNav(page: HTMLElement, selector: string): string[] {
   return page.querySelectorAll(`${selector} a`).map((a) => {
-    const label = a.childNodes.filter((node) => !(node as HTMLElement).classList?.contains("visually-hidden")).map((node) => node.text).join("").trim();
+    const label = a.childNodes
+      .filter((node) => !(node as HTMLElement).classList?.contains("visually-hidden"))
+      .map((node) => node.text)
+      .join("")
+      .trim();
     const current = a.getAttribute("aria-current");
     return `${label} → ${a.getAttribute("href")}${current ? ` [${current}]` : ""}`;
   });
@@ -144,7 +159,8 @@ function expectedNav(items: NavItem[]): string[] {
 }
 
 function sameList(problems: string[], where: string, shown: string[], expected: string[]): void {
-  if (JSON.stringify(shown) !== JSON.stringify(expected)) problems.push(`${where}: shows ${JSON.stringify(shown)}, the front matter gives ${JSON.stringify(expected)}`);
+  if (JSON.stringify(shown) !== JSON.stringify(expected))
+    problems.push(`${where}: shows ${JSON.stringify(shown)}, the front matter gives ${JSON.stringify(expected)}`);
 }
 
 /**
@@ -161,14 +177,21 @@ export function siteProblems(root: string, siteDir: string): string[] {
   // Redirects: `_redirects` and the stubs are exactly what `redirect_from` asks for.
   const expectedRedirects = published.flatMap((page) => {
     const from = page.data.redirect_from;
-    const list = typeof from === "string" ? [from] : Array.isArray(from) ? from.filter((item): item is string => typeof item === "string") : [];
+    const list =
+      typeof from === "string"
+        ? [from]
+        : Array.isArray(from)
+          ? from.filter((item): item is string => typeof item === "string")
+          : [];
     return typeof page.url === "string" ? list.map((old) => `${addressOf(old)} ${page.url} 301`) : [];
   });
   const redirectsPath = join(siteDir, "_redirects");
-  const shownRedirects = existsSync(redirectsPath) ? parseRedirectsFile(readFileSync(redirectsPath, "utf8"))
+  const shownRedirects = existsSync(redirectsPath)
+    ? parseRedirectsFile(readFileSync(redirectsPath, "utf8"))
         // Page rules only: the domain rules (https://old-domain/*) come from code, not from front matter. A forced 301 (301!) is still a 301.
         .filter((r) => r.from.startsWith("/"))
-        .map((r) => `${r.from} ${r.to} ${String(r.status).replace(/!$/, "")}`) : [];
+        .map((r) => `${r.from} ${r.to} ${String(r.status).replace(/!$/, "")}`)
+    : [];
   sameList(problems, "_redirects", [...shownRedirects].sort(), [...expectedRedirects].sort());
 
   const urls = htmlUrls(siteDir);
@@ -178,7 +201,8 @@ export function siteProblems(root: string, siteDir: string): string[] {
     const target = stubTarget(page);
     if (target) {
       stubs.add(url);
-      if (!expectedRedirects.some((line) => line.startsWith(`${url} ${target} `))) problems.push(`${url}: a stub leading to ${target} that no redirect_from asks for`);
+      if (!expectedRedirects.some((line) => line.startsWith(`${url} ${target} `)))
+        problems.push(`${url}: a stub leading to ${target} that no redirect_from asks for`);
       continue;
     }
     // Pages made by code rather than content (an admin screen, say) answer to their own tests.
@@ -189,14 +213,19 @@ export function siteProblems(root: string, siteDir: string): string[] {
     // One h1, the page's title; a description; a language; labelled landmarks; the skip link.
     const h1s = page.querySelectorAll("h1");
     if (h1s.length !== 1) problems.push(`${where}: has ${h1s.length} h1 elements, not 1`);
-    else if (typeof source.data.title === "string" && words(h1s[0]!.text) !== words(source.data.title)) problems.push(`${where}: its h1 is "${words(h1s[0]!.text)}", its title "${source.data.title}"`);
+    else if (typeof source.data.title === "string" && words(h1s[0]!.text) !== words(source.data.title))
+      problems.push(`${where}: its h1 is "${words(h1s[0]!.text)}", its title "${source.data.title}"`);
     if (page.querySelector("html")?.getAttribute("lang") !== "en-GB") problems.push(`${where}: no lang="en-GB"`);
     if (!page.querySelector("title")?.text.trim()) problems.push(`${where}: no <title>`);
-    if (!page.querySelector('meta[name="description"]')?.getAttribute("content")?.trim()) problems.push(`${where}: no description meta tag`);
-    if (page.querySelectorAll("main").length !== 1 || page.querySelector("main")?.getAttribute("id") !== "main-content") problems.push(`${where}: not one <main id="main-content">`);
-    if (page.querySelector("a.skip-link")?.getAttribute("href") !== "#main-content") problems.push(`${where}: no skip link to #main-content`);
+    if (!page.querySelector('meta[name="description"]')?.getAttribute("content")?.trim())
+      problems.push(`${where}: no description meta tag`);
+    if (page.querySelectorAll("main").length !== 1 || page.querySelector("main")?.getAttribute("id") !== "main-content")
+      problems.push(`${where}: not one <main id="main-content">`);
+    if (page.querySelector("a.skip-link")?.getAttribute("href") !== "#main-content")
+      problems.push(`${where}: no skip link to #main-content`);
     if (!page.querySelector("header") || !page.querySelector("footer")) problems.push(`${where}: no header or footer`);
-    for (const nav of page.querySelectorAll("nav")) if (!nav.getAttribute("aria-label")?.trim()) problems.push(`${where}: a <nav> with no aria-label`);
+    for (const nav of page.querySelectorAll("nav"))
+      if (!nav.getAttribute("aria-label")?.trim()) problems.push(`${where}: a <nav> with no aria-label`);
     if (/â€|Ã.|\uFFFD|Â /.test(page.toString())) problems.push(`${where}: encoding damage`);
 
     // Every nav, in the order and with the current item the front matter gives.
@@ -211,7 +240,8 @@ export function siteProblems(root: string, siteDir: string): string[] {
     // Breadcrumbs end at this page, and every one leads to a built page.
     const crumbs = page.querySelectorAll(".breadcrumbs li");
     if (crumbs.length > 0) {
-      if (crumbs.at(-1)!.querySelector("[aria-current=page]") === null) problems.push(`${where}: the last breadcrumb is not marked as this page`);
+      if (crumbs.at(-1)!.querySelector("[aria-current=page]") === null)
+        problems.push(`${where}: the last breadcrumb is not marked as this page`);
       for (const href of page.querySelectorAll(".breadcrumbs a").map((a) => a.getAttribute("href") ?? "")) {
         if (!urls.includes(href)) problems.push(`${where}: a breadcrumb leads to ${href}, which is not built`);
       }
@@ -229,26 +259,42 @@ export function siteProblems(root: string, siteDir: string): string[] {
     }
   }
 
-  if (posts.length > 0 && !urls.some((url) => readPage(siteDir, url).querySelectorAll(".post-list .post-list__title a").length === posts.length)) {
+  if (
+    posts.length > 0 &&
+    !urls.some(
+      (url) => readPage(siteDir, url).querySelectorAll(".post-list .post-list__title a").length === posts.length,
+    )
+  ) {
     problems.push(`no page lists all ${posts.length} news posts`);
   }
   for (const [url, page] of byUrl) {
     if (!urls.includes(url)) problems.push(`${url} (${page.file}): not built`);
   }
   for (const draft of sources.filter((page) => page.data.draft === true && typeof page.url === "string")) {
-    if (urls.includes(draft.url as string) && !byUrl.has(draft.url as string)) problems.push(`${draft.url} (${draft.file}): a draft was published`);
+    if (urls.includes(draft.url as string) && !byUrl.has(draft.url as string))
+      problems.push(`${draft.url} (${draft.file}): a draft was published`);
   }
 
   // The feed: every post, newest first.
   const feedPath = join(siteDir, "feed.xml");
   if (existsSync(feedPath)) {
-    const feed = new XMLParser({ ignoreAttributes: false, isArray: (name) => ["entry", "link"].includes(name) }).parse(readFileSync(feedPath, "utf8")).feed;
+    const feed = new XMLParser({ ignoreAttributes: false, isArray: (name) => ["entry", "link"].includes(name) }).parse(
+      readFileSync(feedPath, "utf8"),
+    ).feed;
     const entries = (feed?.entry ?? []) as Array<{ link: Array<{ "@_href": string }> }>;
     // Feed readers order by date, so posts of the same day may come in either order here.
     const shown = entries.map((entry) => new URL(entry.link[0]!["@_href"]).pathname);
-    const dayOf = (url: string) => { const page = byUrl.get(url); return page ? dateOf(page)?.toISOString().slice(0, 10) : undefined; };
+    const dayOf = (url: string) => {
+      const page = byUrl.get(url);
+      return page ? dateOf(page)?.toISOString().slice(0, 10) : undefined;
+    };
     sameList(problems, "feed.xml (posts)", [...shown].sort(), [...posts].sort());
-    sameList(problems, "feed.xml (dates, newest first)", shown.map((url) => `${dayOf(url)}`), posts.map((url) => `${dayOf(url)}`));
+    sameList(
+      problems,
+      "feed.xml (dates, newest first)",
+      shown.map((url) => `${dayOf(url)}`),
+      posts.map((url) => `${dayOf(url)}`),
+    );
   } else if (posts.length > 0) problems.push("feed.xml: missing");
 
   return problems;

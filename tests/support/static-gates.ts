@@ -13,6 +13,8 @@ export async function staticGateProblems(root: string, siteDir: string): Promise
     describeBrokenLinks(findBrokenLinks(site)),
     describeHtmlProblems(await findInvalidHtml(site.html, readHtmlValidateConfig(join(root, ".htmlvalidate.json")))),
     // The weight budget is for visitors' pages: the editors' tool at /admin/ loads Decap CMS (docs/cms.md).
-    ...[...site.html].filter(([path]) => !inAdminArea(path)).map(([path, html]) => overBudget(measurePage(path, html, read)) ?? ""),
+    ...[...site.html]
+      .filter(([path]) => !inAdminArea(path))
+      .map(([path, html]) => overBudget(measurePage(path, html, read)) ?? ""),
   ].filter((line) => line !== "");
 }

@@ -2,7 +2,14 @@
 // the main heading, heading levels, alt text, frame titles, link text, table headers, new-tab links.
 import { literally, tagWith, type PageRule, type ScannedElement } from "../page-scanner.js";
 
-const levels = new Map([["h1", 1], ["h2", 2], ["h3", 3], ["h4", 4], ["h5", 5], ["h6", 6]]);
+const levels = new Map([
+  ["h1", 1],
+  ["h2", 2],
+  ["h3", 3],
+  ["h4", 4],
+  ["h5", 5],
+  ["h6", 6],
+]);
 const headingLevel = (name: string): number | undefined => levels.get(name);
 
 /** Where a heading is in a source: as markdown ("## Text"), else its text. */
@@ -20,7 +27,13 @@ export function oneMainHeading(): PageRule {
     end(context) {
       const second = mains[1];
       if (mains.length === 0) {
-        context.report({ message: "the page has no main heading (h1): give it a title in the front matter, or a layout that shows the title", offset: 0, needles: [], wholePage: true });
+        context.report({
+          message:
+            "the page has no main heading (h1): give it a title in the front matter, or a layout that shows the title",
+          offset: 0,
+          needles: [],
+          wholePage: true,
+        });
       } else if (second) {
         context.report({
           message: `the page has ${mains.length} main headings (h1); a page has one, its title. Make "${second.text}" a ## heading`,
@@ -99,7 +112,22 @@ export function newTabNoopener(): PageRule {
 }
 
 /** Link text heard out of context (a screen reader's list of links) that says nothing about where it goes. */
-const vagueLinkText = new Set(["click here", "here", "click", "read more", "more", "link", "this link", "this", "find out more", "more info", "more information", "learn more", "go", "this page"]);
+const vagueLinkText = new Set([
+  "click here",
+  "here",
+  "click",
+  "read more",
+  "more",
+  "link",
+  "this link",
+  "this",
+  "find out more",
+  "more info",
+  "more information",
+  "learn more",
+  "go",
+  "this page",
+]);
 
 /** Every link has text, and text that names where it goes. */
 export function linkText(): PageRule {
@@ -112,7 +140,11 @@ export function linkText(): PageRule {
       const words = label || element.text;
       const needles = [tagWith("a", "href", href), `[](${href})`, `](${href})`, href];
       if (!words) {
-        context.report({ message: `the link to ${href} has no text, so screen readers announce only its address: write words for it, e.g. [Contact us](${href})`, offset: element.start, needles });
+        context.report({
+          message: `the link to ${href} has no text, so screen readers announce only its address: write words for it, e.g. [Contact us](${href})`,
+          offset: element.start,
+          needles,
+        });
       } else if (vagueLinkText.has(words.toLowerCase().replace(/[.!:…]+$/, ""))) {
         context.report({
           message: `the link text "${words}" does not say where the link goes, and screen reader users often hear links on their own: use words that name the page, e.g. "read the annual report"`,
@@ -140,7 +172,8 @@ export function tableHeaders(): PageRule {
       const table = tables.pop();
       if (!table || table.headers || table.element.attributes.role === "presentation") return;
       context.report({
-        message: "this table has no header cells, so screen readers cannot say which column a cell is in: give it a header row (in markdown, the first row, then a line of | --- |)",
+        message:
+          "this table has no header cells, so screen readers cannot say which column a cell is in: give it a header row (in markdown, the first row, then a line of | --- |)",
         offset: element.start,
         needles: ["<table", /^\s*\|/m],
       });

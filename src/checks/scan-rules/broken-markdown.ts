@@ -33,7 +33,11 @@ function lastSegment(address: string): string {
 /** The name to rename a file to: "My Photo.JPG" → "my-photo.jpg". */
 export function cleanFileName(name: string): string {
   const dot = name.lastIndexOf(".");
-  const tidy = (part: string) => part.toLowerCase().replace(/[^a-z0-9._-]+/g, "-").replace(/^-+|-+$/g, "");
+  const tidy = (part: string) =>
+    part
+      .toLowerCase()
+      .replace(/[^a-z0-9._-]+/g, "-")
+      .replace(/^-+|-+$/g, "");
   const stem = tidy(dot > 0 ? name.slice(0, dot) : name) || "file";
   return dot > 0 ? `${stem}.${tidy(name.slice(dot + 1))}` : stem;
 }
@@ -59,7 +63,24 @@ export function badFileName(address: string): string | undefined {
 }
 
 /** HTML blocks an editor writes around markdown: the tag to put a blank line after. */
-const blockHolders = new Set(["div", "section", "aside", "article", "details", "summary", "figure", "figcaption", "blockquote", "header", "footer", "nav", "td", "th", "dd", "dt"]);
+const blockHolders = new Set([
+  "div",
+  "section",
+  "aside",
+  "article",
+  "details",
+  "summary",
+  "figure",
+  "figcaption",
+  "blockquote",
+  "header",
+  "footer",
+  "nav",
+  "td",
+  "th",
+  "dd",
+  "dt",
+]);
 
 /** Markdown in the page's text, shown to visitors as written: usually markdown with no blank line under an HTML tag. */
 export function literalMarkdownText(): PageRule {
@@ -67,12 +88,17 @@ export function literalMarkdownText(): PageRule {
   return {
     text(text, offset, context) {
       // Most text holds none of the characters markdown starts with: skip it before any pattern runs.
-      if (!markdownSigns.test(text) || !context.inside("main") || literalText.some((name) => context.inside(name))) return;
+      if (!markdownSigns.test(text) || !context.inside("main") || literalText.some((name) => context.inside(name)))
+        return;
       for (const { pattern, what } of literalMarkdown) {
         const found = pattern.exec(text)?.[0].trim();
         if (!found || seen.has(found)) continue;
         seen.add(found);
-        context.report({ message: literalMessage(found, what, context), offset, needles: [found, found.slice(0, 40), found.split(/\s+/).slice(0, 3).join(" "), found.slice(0, 12)] });
+        context.report({
+          message: literalMessage(found, what, context),
+          offset,
+          needles: [found, found.slice(0, 40), found.split(/\s+/).slice(0, 3).join(" "), found.slice(0, 12)],
+        });
       }
     },
   };
@@ -84,10 +110,12 @@ function literalMessage(found: string, what: string, context: ScanContext): stri
     const address = image.replace(/\s+"[^"]*"$/, "");
     const renamed = badFileName(address);
     if (renamed) return `${renamed} (the page shows "${found}" as written)`;
-    if (/\s/.test(address)) return `"${found}" shows on the page as written: the address "${address}" has a space in it. Rename the file without spaces (e.g. "${cleanFileName(address.split("/").pop() ?? address)}") and change the address to match`;
+    if (/\s/.test(address))
+      return `"${found}" shows on the page as written: the address "${address}" has a space in it. Rename the file without spaces (e.g. "${cleanFileName(address.split("/").pop() ?? address)}") and change the address to match`;
   }
   const holder = [...context.open].reverse().find((element) => blockHolders.has(element.name));
-  if (!holder) return `"${found}" shows on the page as written, not as ${what}: check the markdown around it (a blank line before and after an HTML block, brackets and asterisks in pairs)`;
+  if (!holder)
+    return `"${found}" shows on the page as written, not as ${what}: check the markdown around it (a blank line before and after an HTML block, brackets and asterisks in pairs)`;
   const tag = `<${holder.name}${holder.attributes.class ? ` class="${holder.attributes.class}"` : ""}>`;
   return `"${found}" shows on the page as written, not as ${what}: markdown straight under an HTML tag is not read as markdown. Leave a blank line after ${tag}, and before its closing tag`;
 }
@@ -96,13 +124,23 @@ function literalMessage(found: string, what: string, context: ScanContext): stri
 export function fileNames(): PageRule {
   return {
     open(element, context) {
-      if ((element.name !== "a" && element.name !== "img" && element.name !== "source") || !context.inside("main")) return;
+      if ((element.name !== "a" && element.name !== "img" && element.name !== "source") || !context.inside("main"))
+        return;
       const a = element.attributes;
-      const addresses = element.name === "a" ? [a.href] : element.name === "img" || element.name === "source" ? [a.src, ...srcsetUrls(a.srcset ?? "")] : [];
+      const addresses =
+        element.name === "a"
+          ? [a.href]
+          : element.name === "img" || element.name === "source"
+            ? [a.src, ...srcsetUrls(a.srcset ?? "")]
+            : [];
       for (const address of addresses) {
         const message = address === undefined ? undefined : badFileName(address);
         if (!message || address === undefined) continue;
-        context.report({ message, offset: element.start, needles: [`(${address}`, tagWith(element.name, element.name === "a" ? "href" : "src", address), address] });
+        context.report({
+          message,
+          offset: element.start,
+          needles: [`(${address}`, tagWith(element.name, element.name === "a" ? "href" : "src", address), address],
+        });
       }
     },
   };

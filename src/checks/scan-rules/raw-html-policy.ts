@@ -33,9 +33,13 @@ function otherHost(address: string): URL | undefined {
  */
 function dangerousScheme(address: string, pictureAllowed: boolean): string | undefined {
   // Browsers ignore tabs, newlines and leading spaces in a scheme ("java\tscript:").
-  const compact = address.replace(/[\t\n\r]/g, "").trimStart().toLowerCase();
+  const compact = address
+    .replace(/[\t\n\r]/g, "")
+    .trimStart()
+    .toLowerCase();
   const scheme = /^(javascript|vbscript|data):/.exec(compact)?.[1];
-  if (scheme === "data" && pictureAllowed && /^data:image\/(?:png|jpe?g|gif|webp|avif)[;,]/.test(compact)) return undefined;
+  if (scheme === "data" && pictureAllowed && /^data:image\/(?:png|jpe?g|gif|webp|avif)[;,]/.test(compact))
+    return undefined;
   return scheme;
 }
 
@@ -47,7 +51,10 @@ function fetches(element: ScannedElement): { kind: Kind; addresses: string[] } |
     case "img":
       return { kind: "images", addresses: [a.src ?? "", ...srcsetUrls(a.srcset ?? "")] };
     case "source":
-      return { kind: a.srcset !== undefined ? "images" : "media", addresses: [a.src ?? "", ...srcsetUrls(a.srcset ?? "")] };
+      return {
+        kind: a.srcset !== undefined ? "images" : "media",
+        addresses: [a.src ?? "", ...srcsetUrls(a.srcset ?? "")],
+      };
     case "video":
     case "audio":
     case "track":
@@ -63,10 +70,23 @@ function fetches(element: ScannedElement): { kind: Kind; addresses: string[] } |
       return { kind: "forms", addresses: [a.action ?? ""] };
     case "link":
       if (rel.includes("stylesheet")) return { kind: "styles", addresses: [a.href ?? ""] };
-      if (rel.includes("icon") || rel.includes("apple-touch-icon")) return { kind: "images", addresses: [a.href ?? ""] };
+      if (rel.includes("icon") || rel.includes("apple-touch-icon"))
+        return { kind: "images", addresses: [a.href ?? ""] };
       if (rel.includes("preload") || rel.includes("prefetch") || rel.includes("modulepreload")) {
         const as = (a.as ?? "").toLowerCase();
-        return { kind: as === "font" ? "fonts" : as === "style" ? "styles" : as === "image" ? "images" : as === "fetch" ? "forms" : "scripts", addresses: [a.href ?? ""] };
+        return {
+          kind:
+            as === "font"
+              ? "fonts"
+              : as === "style"
+                ? "styles"
+                : as === "image"
+                  ? "images"
+                  : as === "fetch"
+                    ? "forms"
+                    : "scripts",
+          addresses: [a.href ?? ""],
+        };
       }
       return undefined;
     default:
@@ -85,7 +105,8 @@ const what: Record<Kind, string> = {
 };
 
 const fix: Record<Kind, string> = {
-  frames: "only the video player may be embedded: put the video's address (https://vimeo.com/…) on a line of its own instead",
+  frames:
+    "only the video player may be embedded: put the video's address (https://vimeo.com/…) on a line of its own instead",
   scripts: "scripts belong in the site's code (src/scripts/), not on a page: remove it",
   images: "save the picture in static/ and link to it there",
   styles: "styles belong in the site's stylesheet (src/styles/): remove it",
@@ -111,22 +132,55 @@ export function rawHtmlPolicy(hosts: AllowedHosts = allowedHosts): PageRule {
       if (name === "script" && attributes.src === undefined) {
         const type = (attributes.type ?? "").trim().toLowerCase();
         if (!(dataBlockTypes.has(type) && !inBody)) {
-          report(context, element, "a script written into the page is blocked by the site's security policy and would not run: scripts belong in the site's code (src/scripts/), not on a page. Remove the <script>", ["<script"]);
+          report(
+            context,
+            element,
+            "a script written into the page is blocked by the site's security policy and would not run: scripts belong in the site's code (src/scripts/), not on a page. Remove the <script>",
+            ["<script"],
+          );
         }
       }
-      if (name === "style") report(context, element, "a <style> block is blocked by the site's security policy, so it would not apply: remove it, and ask a developer to add the style to the site's stylesheet (src/styles/)", ["<style"]);
-      if (name === "base") report(context, element, "a <base> tag changes where every link on the page goes: remove it", ["<base"]);
-      if (noPlugins.has(name)) report(context, element, `<${name}> embeds a plug-in, which the site's security policy blocks: remove it, and link to the file instead`, [`<${name}`]);
+      if (name === "style")
+        report(
+          context,
+          element,
+          "a <style> block is blocked by the site's security policy, so it would not apply: remove it, and ask a developer to add the style to the site's stylesheet (src/styles/)",
+          ["<style"],
+        );
+      if (name === "base")
+        report(context, element, "a <base> tag changes where every link on the page goes: remove it", ["<base"]);
+      if (noPlugins.has(name))
+        report(
+          context,
+          element,
+          `<${name}> embeds a plug-in, which the site's security policy blocks: remove it, and link to the file instead`,
+          [`<${name}`],
+        );
       if (name === "meta" && attributes["http-equiv"] !== undefined && inBody) {
-        report(context, element, `<meta http-equiv="${attributes["http-equiv"]}"> in a page can send visitors elsewhere or change how the page behaves: remove it (to move a page, use redirect_from: in the front matter of the page it moved to)`, [tagWith("meta", "http-equiv", attributes["http-equiv"]), "http-equiv"]);
+        report(
+          context,
+          element,
+          `<meta http-equiv="${attributes["http-equiv"]}"> in a page can send visitors elsewhere or change how the page behaves: remove it (to move a page, use redirect_from: in the front matter of the page it moved to)`,
+          [tagWith("meta", "http-equiv", attributes["http-equiv"]), "http-equiv"],
+        );
       }
 
       for (const attribute in attributes) {
         const value = attributes[attribute] ?? "";
         if (attribute === "style") {
-          report(context, element, `style="…" on <${name}> is blocked by the site's security policy, so it would not apply: remove the style attribute (the site's stylesheet styles every element)`, [tagWith(name, "style", value), "style="]);
+          report(
+            context,
+            element,
+            `style="…" on <${name}> is blocked by the site's security policy, so it would not apply: remove the style attribute (the site's stylesheet styles every element)`,
+            [tagWith(name, "style", value), "style="],
+          );
         } else if (attribute.startsWith("on") && /^on[a-z]+$/.test(attribute)) {
-          report(context, element, `${attribute}="…" on <${name}> is code in the page, which the site's security policy blocks: remove the ${attribute} attribute`, [`${attribute}=`]);
+          report(
+            context,
+            element,
+            `${attribute}="…" on <${name}> is code in the page, which the site's security policy blocks: remove the ${attribute} attribute`,
+            [`${attribute}=`],
+          );
         }
       }
 
@@ -135,8 +189,14 @@ export function rawHtmlPolicy(hosts: AllowedHosts = allowedHosts): PageRule {
         if (value === undefined || !value.includes(":")) continue;
         const scheme = dangerousScheme(value, attribute === "href");
         if (!scheme) continue;
-        const blocked = scheme === "data" ? "an address that carries a whole file (data:)" : `a ${scheme}: address, which runs code`;
-        report(context, element, `${attribute}="${value.slice(0, 40)}${value.length > 40 ? "…" : ""}" on <${name}> is ${blocked}; the site's security policy blocks it: link to a page or a file in static/ instead`, [tagWith(name, attribute, value.slice(0, 20)), `${scheme}:`]);
+        const blocked =
+          scheme === "data" ? "an address that carries a whole file (data:)" : `a ${scheme}: address, which runs code`;
+        report(
+          context,
+          element,
+          `${attribute}="${value.slice(0, 40)}${value.length > 40 ? "…" : ""}" on <${name}> is ${blocked}; the site's security policy blocks it: link to a page or a file in static/ instead`,
+          [tagWith(name, attribute, value.slice(0, 20)), `${scheme}:`],
+        );
       }
 
       const fetched = fetches(element);
@@ -144,20 +204,36 @@ export function rawHtmlPolicy(hosts: AllowedHosts = allowedHosts): PageRule {
         for (const address of fetched.addresses) {
           const url = otherHost(address);
           if (!url || hostAllowed(url, hosts[fetched.kind])) continue;
-          report(context, element, `<${name}> ${what[fetched.kind]} another website (${url.host}), which the site's security policy blocks and which would contact that site before visitors agree to it: ${fix[fetched.kind]}`, [tagWith(name, name === "link" ? "href" : name === "form" ? "action" : "src", address), address]);
+          report(
+            context,
+            element,
+            `<${name}> ${what[fetched.kind]} another website (${url.host}), which the site's security policy blocks and which would contact that site before visitors agree to it: ${fix[fetched.kind]}`,
+            [tagWith(name, name === "link" ? "href" : name === "form" ? "action" : "src", address), address],
+          );
         }
         if (name === "script" && attributes.src !== undefined && !otherHost(attributes.src)) {
           const path = new URL(attributes.src.trim(), origin).pathname;
-          if (!siteScripts.test(path)) report(context, element, `a script from ${attributes.src} on a page: ${fix.scripts}`, [tagWith("script", "src", attributes.src)]);
+          if (!siteScripts.test(path))
+            report(context, element, `a script from ${attributes.src} on a page: ${fix.scripts}`, [
+              tagWith("script", "src", attributes.src),
+            ]);
         }
         if ((name === "iframe" || name === "frame") && !otherHost(attributes.src ?? "")) {
-          report(context, element, `a frame showing ${attributes.src ?? "nothing"} is blocked by the site's security policy: ${fix.frames}`, [tagWith(name, "src", attributes.src ?? "")]);
+          report(
+            context,
+            element,
+            `a frame showing ${attributes.src ?? "nothing"} is blocked by the site's security policy: ${fix.frames}`,
+            [tagWith(name, "src", attributes.src ?? "")],
+          );
         }
       }
       const formAction = attributes.formaction;
       if (formAction !== undefined) {
         const url = otherHost(formAction);
-        if (url && !hostAllowed(url, hosts.forms)) report(context, element, `<${name}> ${what.forms} another website (${url.host}): ${fix.forms}`, [tagWith(name, "formaction", formAction)]);
+        if (url && !hostAllowed(url, hosts.forms))
+          report(context, element, `<${name}> ${what.forms} another website (${url.host}): ${fix.forms}`, [
+            tagWith(name, "formaction", formAction),
+          ]);
       }
     },
   };
