@@ -12,7 +12,7 @@ import { previewChecksPlugin } from "./src/checks/preview-checks.js";
 import { previewProblemsPlugin } from "./src/checks/preview-problems.js";
 import { limit, newestFirst } from "./src/render/posts.js";
 import { collectRedirects, redirectsFile, stubOutputPath } from "./src/output/redirects.js";
-import { siteSettings } from "./src/content/site-settings.js";
+import { siteSettings } from "./src/core/settings.js";
 import { sourceDate } from "./src/content/source-date.js";
 import { trustPlugin } from "./src/content/trust-plugin.js";
 import { adminPlugin } from "./src/cms/admin-plugin.js";

@@ -2,7 +2,7 @@
 // bench/run.ts (its real-site section) as `node --import tsx/esm bench/startup-breakdown.ts`
 // in a copy of the project; prints one JSON line: [step, milliseconds][].
 //
-// The steps are buildSite's (src/build.ts), taken apart so each can be timed alone: the packages
+// The steps are buildSite's (src/build/build.ts), taken apart so each can be timed alone: the packages
 // the build loads, one at a time in the order it needs them (a package shared with an earlier one
 // counts there), then our own modules, the content checks, Eleventy reading .eleventy.ts, loading
 // Sass and compiling the stylesheet (as a first build does), the render, the checks on the rendered pages and the search index. In a real build the
@@ -37,9 +37,9 @@ for (const name of buildPackages) await step(`load ${name}`, () => import(name))
 const { default: Eleventy } = await import("@11ty/eleventy");
 const ours = await step("load our modules (src/)", async () => ({
   checks: await import("../src/checks/run-checks.js"),
-  build: await import("../src/build.js"),
+  build: await import("../src/build/build.js"),
   assets: await import("../src/output/assets.js"),
-  search: await import("../src/output/search-index.js"),
+  search: await import("../src/build/search-index.js"),
 }));
 
 const root = resolve(".");

@@ -1,5 +1,5 @@
 import { readFileSync, writeFileSync } from "node:fs";
-import { fieldTable } from "./front-matter-schema.js";
+import { fieldTable } from "../content/schema.js";
 
 const section = /(<!-- fields:start[^>]*-->\n)[\s\S]*?(<!-- fields:end -->)/;
 

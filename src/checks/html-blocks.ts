@@ -2,7 +2,7 @@
 // closes them wherever it can, which restyles or swallows the rest of the page, and nothing says so.
 // Read from the markdown's own HTML (blocks and inline tags), so the line is the editor's.
 import { createMarkdown } from "../render/markdown.js";
-import { error, type Problem } from "./problems.js";
+import { error, type Problem } from "../core/problems.js";
 
 /** Elements with no closing tag. */
 const voidElements = new Set([

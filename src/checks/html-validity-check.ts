@@ -1,9 +1,9 @@
 // HTML validity (html-validate, with the committed .htmlvalidate.json) as editors' problems: each at
 // the page's source file and line, in a sentence that says what to change, never a rule id alone.
 import type { ConfigData } from "html-validate";
-import { htmlValidator, validatePage, type HtmlProblem } from "../gates/html-validity.js";
-import { literally, tagWith } from "./page-scanner.js";
-import { error, type Problem } from "./problems.js";
+import { htmlValidator, validatePage, type HtmlProblem } from "./html-validator.js";
+import { literally, tagWith } from "../core/html-scanner.js";
+import { error, type Problem } from "../core/problems.js";
 import { fromLayout, locate, type RenderedPage, type SourceReader } from "./rendered.js";
 
 /** Rules the page scanner already reports in its own words (so a problem is not told twice). */

@@ -2,7 +2,7 @@
 // Works on the site as files (readSiteDir) or as rendered in memory, so the build's content checks can reuse it.
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { scanPage, type PageRule } from "./page-scanner.js";
+import { scanPage, type PageRule } from "../core/html-scanner.js";
 
 export interface SiteFiles {
   /** Site path of each HTML file, e.g. "/news/index.html" → its HTML. */

@@ -1,6 +1,6 @@
 // The page-weight budget as editors' problems: a page too heavy to show after the first round trip.
-import { defaultBudget, measurePage, type Budget, type ReadSiteFile } from "../gates/page-weight.js";
-import { error, type Problem } from "./problems.js";
+import { defaultBudget, measurePage, type Budget, type ReadSiteFile } from "./page-weight.js";
+import { error, type Problem } from "../core/problems.js";
 import type { RenderedPage } from "./rendered.js";
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;

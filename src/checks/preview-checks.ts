@@ -1,5 +1,5 @@
 import type UserConfig from "@11ty/eleventy/UserConfig";
-import { formatProblem, sortProblems, summarise } from "./problems.js";
+import { formatProblem, sortProblems, summarise } from "../core/problems.js";
 import { recordPreviewProblems } from "./preview-problems.js";
 import { checkSources } from "./run-checks.js";
 

@@ -1,8 +1,8 @@
 import type { AllowedHosts } from "../output/allowed-hosts.js";
 import { checkHtmlBlocks } from "./html-blocks.js";
 import { checkLinks, linkCollector, type PageLinks } from "./link-check.js";
-import { scanPage, type Finding, type PageRule } from "./page-scanner.js";
-import { error, positionAt, warning, type Problem } from "./problems.js";
+import { scanPage, type Finding, type PageRule } from "../core/html-scanner.js";
+import { error, positionAt, warning, type Problem } from "../core/problems.js";
 import {
   frameTitle,
   headingLevels,

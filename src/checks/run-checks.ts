@@ -2,13 +2,13 @@ import { existsSync, readFileSync, statSync } from "node:fs";
 import { join, relative, resolve, sep } from "node:path";
 import { layoutAliases, layoutNames } from "../content/layouts.js";
 import { listContentFiles, staticLinks } from "../content/trust.js";
-import { checkFields, checkPageSource } from "./front-matter.js";
-import type { ReadSiteFile } from "../gates/page-weight.js";
+import { checkFields, checkPageSource } from "./page-source.js";
+import type { ReadSiteFile } from "./page-weight.js";
 import { checkPageWeight } from "./page-weight-check.js";
-import { error, type Problem } from "./problems.js";
+import { error, type Problem } from "../core/problems.js";
 import { checkRenderedPages, type RenderedPage } from "./rendered.js";
 import { checkSiteStructure, type SourcedPage } from "./site-structure.js";
-import { scheduledNotices } from "./scheduled.js";
+import { scheduledNotices } from "./scheduled-notices.js";
 
 export const contentDir = "content";
 export const layoutsDir = "layouts";

@@ -1,7 +1,7 @@
-import { fieldLine, type CheckedPage } from "./front-matter.js";
-import { error, type Problem } from "./problems.js";
+import { fieldLine, type CheckedPage } from "./page-source.js";
+import { error, type Problem } from "../core/problems.js";
 import { normalisePath } from "../output/redirects.js";
-import { defaultAddress } from "../content/addresses.js";
+import { defaultAddress } from "../core/addresses.js";
 
 export interface SourcedPage extends CheckedPage {
   text: string;

@@ -1,6 +1,6 @@
 // `npm run build [-- --strict]`: checks the content and builds the site into _site/ (or NLC_OUTPUT).
 // A failed build leaves the last good site untouched.
-import { buildSite } from "../build.js";
+import { buildSite } from "../build/build.js";
 import { printProblems } from "./report.js";
 
 const started = performance.now();

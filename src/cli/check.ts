@@ -1,5 +1,5 @@
 // `npm run check [-- --strict]`: every content check the build makes, without writing _site/.
-import { buildSite } from "../build.js";
+import { buildSite } from "../build/build.js";
 import { printProblems } from "./report.js";
 
 const started = performance.now();

@@ -1,4 +1,4 @@
-import { formatProblem, sortProblems, summarise, type Problem } from "../checks/problems.js";
+import { formatProblem, sortProblems, summarise, type Problem } from "../core/problems.js";
 
 /** A workflow command's message, escaped as GitHub documents: % and line breaks. */
 export function escapeAnnotationData(text: string): string {

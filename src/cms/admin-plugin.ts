@@ -1,7 +1,7 @@
 import type UserConfig from "@11ty/eleventy/UserConfig";
 import { compileStylesheet } from "../output/assets.js";
 import { layoutNames } from "../content/layouts.js";
-import type { SiteSettings } from "../content/site-settings.js";
+import type { SiteSettings } from "../core/settings.js";
 import { cmsConfigYaml, type CmsSettings } from "./config.js";
 import { writeAdmin } from "./admin-page.js";
 

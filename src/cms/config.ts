@@ -1,4 +1,4 @@
-import { frontMatterSchema, pageAddress, sitePath } from "../checks/front-matter-schema.js";
+import { frontMatterSchema, pageAddress, sitePath } from "../content/schema.js";
 import {
   cmsFields,
   isOffered,
@@ -6,7 +6,7 @@ import {
   navLabels,
   type CmsCollection,
   type CmsFieldSpec,
-} from "../checks/front-matter-cms.js";
+} from "../content/field-words.js";
 import { fieldFacts } from "./schema-facts.js";
 
 /**
@@ -80,7 +80,7 @@ export function cmsField(
     widget: spec.widget,
     required: facts.required || (spec.requiredIn ?? []).includes(collection),
   };
-  // Addresses are checked by the address rule (src/content/addresses.ts), not by a pattern in the schema: the form uses that rule's own patterns.
+  // Addresses are checked by the address rule (src/core/addresses.ts), not by a pattern in the schema: the form uses that rule's own patterns.
   const pattern = addressPatterns[name] ?? facts.patterns[0];
   const patternRule = pattern ? [pattern.source, `Not a clean address: ${spec.hint}`] : undefined;
   switch (spec.widget) {
@@ -216,5 +216,5 @@ export function cmsConfig(settings: CmsSettings, layouts: readonly string[]): Re
 
 /** config.yml's text. JSON is YAML, and needs no YAML writer. */
 export function cmsConfigYaml(settings: CmsSettings, layouts: readonly string[]): string {
-  return `# Made by src/cms/config.ts from src/checks/front-matter-schema.ts at build time: edit those, not this.\n${JSON.stringify(cmsConfig(settings, layouts), null, 2)}\n`;
+  return `# Made by src/cms/config.ts from src/content/schema.ts at build time: edit those, not this.\n${JSON.stringify(cmsConfig(settings, layouts), null, 2)}\n`;
 }

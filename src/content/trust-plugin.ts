@@ -1,6 +1,6 @@
 import type UserConfig from "@11ty/eleventy/UserConfig";
-import { formatProblem } from "../checks/problems.js";
-import { assertInsideOutput, pagePermalink } from "./addresses.js";
+import { formatProblem } from "../core/problems.js";
+import { assertInsideOutput, pagePermalink } from "../core/addresses.js";
 import { listContentFiles, staticLinks } from "./trust.js";
 import { parseYaml } from "./yaml.js";
 

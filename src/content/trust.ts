@@ -1,6 +1,6 @@
 import { readdirSync } from "node:fs";
 import { join } from "node:path";
-import { error, type Problem } from "../checks/problems.js";
+import { error, type Problem } from "../core/problems.js";
 
 /**
  * The trust line: `content/` and `static/` are written by editors, so they

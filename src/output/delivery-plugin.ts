@@ -4,7 +4,7 @@ import type UserConfig from "@11ty/eleventy/UserConfig";
 import { analyticsLoader } from "./analytics.js";
 import { headerRules, headersFile, type AreaRule } from "./headers.js";
 import { optimiseImages } from "./images.js";
-import type { SiteSettings } from "../content/site-settings.js";
+import type { SiteSettings } from "../core/settings.js";
 
 interface BuildEvent {
   directories?: { output?: string };

@@ -3,7 +3,7 @@ import { feedPlugin } from "@11ty/eleventy-plugin-rss";
 import { feedOptions } from "./feed.js";
 import { robotsTxt } from "./robots.js";
 import { absoluteUrl, jsonLdScript, pageMeta } from "../render/seo.js";
-import type { SiteSettings } from "../content/site-settings.js";
+import type { SiteSettings } from "../core/settings.js";
 import { isPublicPage, sitemapXml } from "./sitemap.js";
 
 /** How search engines, feed readers and link previews find the site: meta tags, JSON-LD, sitemap, robots.txt, Atom feed. */

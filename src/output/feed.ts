@@ -1,5 +1,5 @@
 import { absoluteUrl } from "../render/seo.js";
-import type { SiteSettings } from "../content/site-settings.js";
+import type { SiteSettings } from "../core/settings.js";
 
 /** Options for @11ty/eleventy-plugin-rss's feedPlugin: an Atom feed of every news post at /feed.xml. */
 export function feedOptions(site: SiteSettings) {

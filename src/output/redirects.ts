@@ -1,4 +1,4 @@
-import type { PageEntry } from "../content/types.js";
+import type { PageEntry } from "../core/types.js";
 import { oldDomains } from "./old-site.js";
 
 export interface Redirect {

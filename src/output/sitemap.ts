@@ -1,5 +1,5 @@
 import { absoluteUrl } from "../render/seo.js";
-import type { PageEntry } from "../content/types.js";
+import type { PageEntry } from "../core/types.js";
 
 /**
  * The pages search engines should know about, by address, sorted: every page

@@ -1,4 +1,4 @@
-import type { Breadcrumb, PageEntry } from "../content/types.js";
+import type { Breadcrumb, PageEntry } from "../core/types.js";
 import { pageLabel } from "./page-label.js";
 
 /** Labels by address, built once per collection and reused for every page. */

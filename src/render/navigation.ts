@@ -1,4 +1,4 @@
-import type { NavItem, PageEntry } from "../content/types.js";
+import type { NavItem, PageEntry } from "../core/types.js";
 import { pageLabel } from "./page-label.js";
 
 interface SortedEntry {

@@ -1,4 +1,4 @@
-import type { PageData } from "../content/types.js";
+import type { PageData } from "../core/types.js";
 
 function text(value: unknown): string | undefined {
   if (typeof value === "string" && value.trim() !== "") return value.trim();

@@ -1,4 +1,4 @@
-import type { PageEntry } from "../content/types.js";
+import type { PageEntry } from "../core/types.js";
 
 interface Dated extends PageEntry {
   date?: unknown;

@@ -1,7 +1,7 @@
 import { breadcrumbs } from "./breadcrumbs.js";
-import type { SiteSettings } from "../content/site-settings.js";
+import type { SiteSettings } from "../core/settings.js";
 import { shareImage } from "./brand.js";
-import type { PageEntry } from "../content/types.js";
+import type { PageEntry } from "../core/types.js";
 
 /** "/news/" on "https://example.gov.uk" → "https://example.gov.uk/news/". */
 export function absoluteUrl(path: unknown, siteUrl: string): string {

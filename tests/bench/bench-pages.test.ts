@@ -2,7 +2,7 @@
 import matter from "gray-matter";
 import { describe, expect, it } from "vitest";
 import { generateSite } from "../../bench/pages.js";
-import { sitePath } from "../../src/content/addresses.js";
+import { sitePath } from "../../src/core/addresses.js";
 
 const knownTags = new Set(["nav", "primary", "footer", "posts"]);
 const layouts = new Set(["home.njk", "page.njk", "primary.njk", "what-we-do.njk", "post.njk", "news-index"]);

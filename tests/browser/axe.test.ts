@@ -1,7 +1,7 @@
 // axe-core with the WCAG 2.0/2.1/2.2 A and AA rules on every page of the built site, wide and narrow.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
-import { axeFailures } from "../../src/gates/accessibility.js";
+import { axeFailures } from "../support/gates/accessibility.js";
 import { launchTimeout, searchWord, openSite, pageUrls, temporarySite, visit, type BrowserSite } from "./site.js";
 
 let site: BrowserSite;

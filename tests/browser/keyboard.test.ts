@@ -2,9 +2,9 @@
 // (with and without JavaScript), and aria-current on the right nav item.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
-import { focusWalkProblems, menuEscapeProblems, menuProblems, skipLinkProblems } from "../../src/gates/keyboard.js";
-import { headerNavLinks, navStateProblems } from "../../src/gates/nav-state.js";
-import type { NavItem } from "../../src/content/types.js";
+import { focusWalkProblems, menuEscapeProblems, menuProblems, skipLinkProblems } from "../support/gates/keyboard.js";
+import { headerNavLinks, navStateProblems } from "../support/gates/nav-state.js";
+import type { NavItem } from "../../src/core/types.js";
 import { projectRoot } from "../support/fixture-project.js";
 import { expectedNavs, readSourcePages } from "../support/site-invariants.js";
 import { contentUrls, launchTimeout, openSite, temporarySite, visit, type BrowserSite } from "./site.js";

@@ -5,7 +5,7 @@ import { mkdirSync } from "node:fs";
 import { join, relative } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
-import { footerProblems, leftEdgeProblems, longHeadingProblems } from "../../src/gates/layout.js";
+import { footerProblems, leftEdgeProblems, longHeadingProblems } from "../support/gates/layout.js";
 import {
   contentUrls,
   launchTimeout,

@@ -4,7 +4,7 @@ import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
-import { sidewaysScroll, watchPage, type PageWatch } from "../../src/gates/page-checks.js";
+import { sidewaysScroll, watchPage, type PageWatch } from "../support/gates/page-checks.js";
 import {
   launchTimeout,
   searchWord,

@@ -1,8 +1,8 @@
 // Shared by the browser tests: the built site served on 127.0.0.1, one Chromium per test file, and the pages to visit.
 import { resolve } from "node:path";
 import { chromium, type Browser, type Page } from "playwright-core";
-import { findBrowser } from "../../src/gates/find-browser.js";
-import { serveSite, type StaticServer } from "../../src/gates/static-server.js";
+import { findBrowser } from "../support/gates/find-browser.js";
+import { serveSite, type StaticServer } from "../support/static-server.js";
 import { builtPage, builtUrls, siteDir } from "../support/built-site.js";
 
 export { temporarySite } from "../support/temporary-site.js";

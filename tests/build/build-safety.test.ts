@@ -3,8 +3,8 @@ import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { buildSite } from "../../src/build.js";
-import { formatProblem } from "../../src/checks/problems.js";
+import { buildSite } from "../../src/build/build.js";
+import { formatProblem } from "../../src/core/problems.js";
 import { snapshot } from "../support/folder-snapshot.js";
 import { fixtureProject, fixtureSite, page, type FixtureProject } from "../support/fixture-project.js";
 

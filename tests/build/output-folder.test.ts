@@ -3,10 +3,10 @@
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildSite, describeBuildError, renderSite } from "../../src/build.js";
+import { buildSite, describeBuildError, renderSite } from "../../src/build/build.js";
 import { besideOutput, buildMarker, outputFolderProblem, swapInto, takeLock } from "../../src/build/output-folder.js";
-import { formatProblem } from "../../src/checks/problems.js";
-import { verifySearchIndex } from "../../src/output/search-index.js";
+import { formatProblem } from "../../src/core/problems.js";
+import { verifySearchIndex } from "../../src/build/search-index.js";
 import { snapshot } from "../support/folder-snapshot.js";
 import { fixtureProject, page, type FixtureProject } from "../support/fixture-project.js";
 

@@ -5,8 +5,8 @@ import { readFileSync, rmSync, writeFileSync, cpSync, mkdtempSync } from "node:f
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildSite } from "../../src/build.js";
-import { formatProblem } from "../../src/checks/problems.js";
+import { buildSite } from "../../src/build/build.js";
+import { formatProblem } from "../../src/core/problems.js";
 import { navLinks } from "../support/built-site.js";
 import { buildFixture, fixtureProject, fixtureSite, page, type FixtureProject } from "../support/fixture-project.js";
 import { staticGateProblems } from "../support/static-gates.js";

@@ -7,8 +7,8 @@ import { existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildSite, type BuildResult } from "../../src/build.js";
-import { formatProblem } from "../../src/checks/problems.js";
+import { buildSite, type BuildResult } from "../../src/build/build.js";
+import { formatProblem } from "../../src/core/problems.js";
 import { snapshot } from "../support/folder-snapshot.js";
 import { fixtureProject, page, type FixtureProject } from "../support/fixture-project.js";
 

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { knownFields } from "../../src/checks/front-matter-schema.js";
+import { knownFields } from "../../src/content/schema.js";
 import { withFieldTable } from "../../src/checks/field-docs.js";
 import { projectRoot } from "../support/fixture-project.js";
 

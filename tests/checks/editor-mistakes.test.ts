@@ -1,8 +1,8 @@
 // Each kind of front-matter or text mistake an editor can make, through the whole build:
 // the build fails, and its message names the file, the line and the field.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildSite } from "../../src/build.js";
-import { formatProblem } from "../../src/checks/problems.js";
+import { buildSite } from "../../src/build/build.js";
+import { formatProblem } from "../../src/core/problems.js";
 import { fixtureProject, fixtureSite, type FixtureProject } from "../support/fixture-project.js";
 
 const description = "metadesc: A page made by a test, to check what the build says about one mistake in it.";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { checkPageSource } from "../../src/checks/front-matter.js";
-import { formatProblem } from "../../src/checks/problems.js";
+import { checkPageSource } from "../../src/checks/page-source.js";
+import { formatProblem } from "../../src/core/problems.js";
 
 const layouts = new Set(["primary.njk", "layouts/primary.njk", "primary", "page.njk", "page"]);
 const goodFields =

@@ -2,8 +2,8 @@
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { checkHtmlValidity, explain } from "../../src/checks/html-validity-check.js";
-import { formatProblem } from "../../src/checks/problems.js";
-import { readHtmlValidateConfig } from "../../src/gates/html-validity.js";
+import { formatProblem } from "../../src/core/problems.js";
+import { readHtmlValidateConfig } from "../../src/checks/html-validator.js";
 import { fixturePage } from "../support/rendered-fixture.js";
 
 const config = readHtmlValidateConfig(join(import.meta.dirname, "..", "..", ".htmlvalidate.json"));

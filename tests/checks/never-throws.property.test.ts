@@ -3,13 +3,13 @@ import fc from "fast-check";
 import matter from "gray-matter";
 import { describe, expect, it } from "vitest";
 import { breadcrumbs } from "../../src/render/breadcrumbs.js";
-import { checkPageSource } from "../../src/checks/front-matter.js";
-import { knownFields } from "../../src/checks/front-matter-schema.js";
-import type { Problem } from "../../src/checks/problems.js";
+import { checkPageSource } from "../../src/checks/page-source.js";
+import { knownFields } from "../../src/content/schema.js";
+import type { Problem } from "../../src/core/problems.js";
 import { checkSiteStructure } from "../../src/checks/site-structure.js";
 import { findEncodingDamage, repairEncoding } from "../../src/checks/encoding.js";
 import { navItems } from "../../src/render/navigation.js";
-import type { PageEntry } from "../../src/content/types.js";
+import type { PageEntry } from "../../src/core/types.js";
 
 const layouts = new Set(["page.njk", "primary.njk"]);
 const fieldName = fc.oneof(fc.constantFrom(...knownFields), fc.string({ maxLength: 12 }));

@@ -3,7 +3,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { checkHtmlBlocks, htmlTags } from "../../src/checks/html-blocks.js";
-import { scanPage } from "../../src/checks/page-scanner.js";
+import { scanPage } from "../../src/core/html-scanner.js";
 import { checkRenderedPages, pageRules } from "../../src/checks/rendered.js";
 
 const pieces = [

@@ -1,6 +1,6 @@
 // What an editor reads: one clickable line a problem, and in GitHub Actions also an annotation on the change.
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { error, warning } from "../../src/checks/problems.js";
+import { error, warning } from "../../src/core/problems.js";
 import {
   escapeAnnotationData,
   escapeAnnotationProperty,

@@ -6,7 +6,7 @@ import { createServer, type AddressInfo } from "node:net";
 import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { headersFor, parseHeadersFile } from "../support/host-files.js";
-import { serveSite, type StaticServer } from "../../src/gates/static-server.js";
+import { serveSite, type StaticServer } from "../support/static-server.js";
 import { launchBrowser } from "../browser/site.js";
 import { localBackendEnv } from "../../src/cms/local-backend.js";
 import { fixtureProject, fixtureSite, type FixtureProject } from "../support/fixture-project.js";

@@ -1,9 +1,9 @@
 // The editor's form is made from the front-matter schema: it cannot offer a field the check
 // rejects, miss one the check requires, or accept a value the check refuses.
 import { describe, expect, it } from "vitest";
-import { frontMatterSchema, knownFields, pageAddress, sitePath } from "../../src/checks/front-matter-schema.js";
-import { addressProblem } from "../../src/content/addresses.js";
-import { cmsFields, isOffered } from "../../src/checks/front-matter-cms.js";
+import { frontMatterSchema, knownFields, pageAddress, sitePath } from "../../src/content/schema.js";
+import { addressProblem } from "../../src/core/addresses.js";
+import { cmsFields, isOffered } from "../../src/content/field-words.js";
 import { layoutNames } from "../../src/content/layouts.js";
 import matter from "gray-matter";
 import {

@@ -7,7 +7,7 @@ import sharp from "sharp";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchTimeout } from "../browser/site.js";
-import { readFrontMatterBlock } from "../../src/content/front-matter-block.js";
+import { readFrontMatterBlock } from "../../src/content/front-matter.js";
 import { openCmsSite, runCli, type CmsSite } from "./cms-site.js";
 
 let site: CmsSite;

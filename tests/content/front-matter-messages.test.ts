@@ -2,9 +2,9 @@
 // YAML reader's limits: the line at fault, tabs named as tabs, a missing closing ---, the corrected permalink,
 // an emptied tags list, and no "null", "undefined" or Eleventy option names.
 import { describe, expect, it } from "vitest";
-import { checkPageSource } from "../../src/checks/front-matter.js";
-import { formatProblem } from "../../src/checks/problems.js";
-import { readFrontMatterBlock } from "../../src/content/front-matter-block.js";
+import { checkPageSource } from "../../src/checks/page-source.js";
+import { formatProblem } from "../../src/core/problems.js";
+import { readFrontMatterBlock } from "../../src/content/front-matter.js";
 import { parseYaml, YamlProblem } from "../../src/content/yaml.js";
 
 const layouts = new Set(["page.njk"]);

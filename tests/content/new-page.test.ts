@@ -1,8 +1,8 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { buildSite } from "../../src/build.js";
-import { formatProblem } from "../../src/checks/problems.js";
+import { buildSite } from "../../src/build/build.js";
+import { formatProblem } from "../../src/core/problems.js";
 import { createPage, slugify } from "../../src/content/new-page.js";
 import { fixtureProject, fixtureSite, type FixtureProject } from "../support/fixture-project.js";
 

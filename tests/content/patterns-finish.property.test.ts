@@ -3,12 +3,12 @@
 // adversarial strings from fast-check, which must give an answer or an editor's message, never a crash.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { addressProblem, cleanFileName, cleanPostName, pageAddress, sitePath } from "../../src/content/addresses.js";
-import { readFrontMatterBlock } from "../../src/content/front-matter-block.js";
+import { addressProblem, cleanFileName, cleanPostName, pageAddress, sitePath } from "../../src/core/addresses.js";
+import { readFrontMatterBlock } from "../../src/content/front-matter.js";
 import { parseYaml, YamlProblem } from "../../src/content/yaml.js";
 import { slugify } from "../../src/content/new-page.js";
-import { siteSettings } from "../../src/content/site-settings.js";
-import { checkPageSource } from "../../src/checks/front-matter.js";
+import { siteSettings } from "../../src/core/settings.js";
+import { checkPageSource } from "../../src/checks/page-source.js";
 import { findEncodingDamage } from "../../src/checks/encoding.js";
 import { checkRenderedPages } from "../../src/checks/rendered.js";
 import { srcsetUrls } from "../../src/checks/link-check.js";

@@ -5,7 +5,7 @@ import { createRequire } from "node:module";
 import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { readFrontMatterBlock } from "../../src/content/front-matter-block.js";
+import { readFrontMatterBlock } from "../../src/content/front-matter.js";
 import { parseYaml } from "../../src/content/yaml.js";
 import { projectRoot } from "../support/fixture-project.js";
 

@@ -2,7 +2,7 @@
 // (headings, alt text, link text, raw HTML the CSP blocks, markdown shown as written).
 import { describe, expect, it } from "vitest";
 import { readSiteDir } from "../../src/checks/link-check.js";
-import { scanPage } from "../../src/checks/page-scanner.js";
+import { scanPage } from "../../src/core/html-scanner.js";
 import { pageRules } from "../../src/checks/rendered.js";
 import { inAdminArea } from "../../src/cms/admin-csp.js";
 import { siteDir } from "../support/built-site.js";

@@ -7,7 +7,7 @@ import {
   siteFileReader,
   weightTable,
   type ReadSiteFile,
-} from "../../src/gates/page-weight.js";
+} from "../../src/checks/page-weight.js";
 import { readSiteDir } from "../../src/checks/link-check.js";
 import { inAdminArea } from "../../src/cms/admin-csp.js";
 import { siteDir } from "../support/built-site.js";

@@ -5,7 +5,7 @@ import { XMLParser, XMLValidator } from "fast-xml-parser";
 import matter from "gray-matter";
 import type { HTMLElement } from "node-html-parser";
 import { describe, expect, it } from "vitest";
-import { siteSettings } from "../../src/content/site-settings.js";
+import { siteSettings } from "../../src/core/settings.js";
 import { builtPage, builtUrls, siteDir } from "../support/built-site.js";
 import { cspAllows, headersFor, parseCsp, parseHeadersFile, parseRedirectsFile } from "../support/host-files.js";
 

@@ -3,7 +3,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:f
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { buildSite } from "../../src/build.js";
+import { buildSite } from "../../src/build/build.js";
 
 const root = resolve(import.meta.dirname, "..", "..");
 const temp = mkdtempSync(join(tmpdir(), "nlc-twice-"));

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { parse } from "node-html-parser";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildSite } from "../../src/build.js";
+import { buildSite } from "../../src/build/build.js";
 import { optimiseImages } from "../../src/output/images.js";
 import { fixtureProject, fixtureSite, page } from "../support/fixture-project.js";
 

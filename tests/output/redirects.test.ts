@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { buildSite } from "../../src/build.js";
+import { buildSite } from "../../src/build/build.js";
 import { collectRedirects, normalisePath, redirectsFile, stubOutputPath } from "../../src/output/redirects.js";
 import { fixtureProject, fixtureSite, page } from "../support/fixture-project.js";
 import { parseRedirectsFile } from "../support/host-files.js";

@@ -2,7 +2,7 @@ import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { describe, expect, it } from "vitest";
 import { robotsTxt } from "../../src/output/robots.js";
 import { isPublicPage, publicUrls, sitemapXml } from "../../src/output/sitemap.js";
-import type { PageEntry } from "../../src/content/types.js";
+import type { PageEntry } from "../../src/core/types.js";
 
 const pages: PageEntry[] = [
   { url: "/news/", data: {} },

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ancestorUrls, breadcrumbs } from "../../src/render/breadcrumbs.js";
-import type { PageEntry } from "../../src/content/types.js";
+import type { PageEntry } from "../../src/core/types.js";
 
 const pages: PageEntry[] = [
   { url: "/", data: { title: "National Leadership Centre", navtitle: "Home" } },

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { navItems } from "../../src/render/navigation.js";
-import type { PageEntry } from "../../src/content/types.js";
+import type { PageEntry } from "../../src/core/types.js";
 
 const page = (url: string | false, data: PageEntry["data"]): PageEntry => ({ url, data });
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { absoluteUrl, breadcrumbListJsonLd, jsonLdScript, organizationJsonLd, pageMeta } from "../../src/render/seo.js";
-import { siteSettings } from "../../src/content/site-settings.js";
-import type { PageEntry } from "../../src/content/types.js";
+import { siteSettings } from "../../src/core/settings.js";
+import type { PageEntry } from "../../src/core/types.js";
 
 const site = siteSettings({ SITE_URL: "https://nlc.example.gov.uk/" });
 const pages: PageEntry[] = [

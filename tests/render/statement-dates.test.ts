@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse } from "node-html-parser";
 import { describe, expect, it } from "vitest";
-import { buildSite } from "../../src/build.js";
+import { buildSite } from "../../src/build/build.js";
 import { fixtureProject, page } from "../support/fixture-project.js";
 import { commitOn } from "../support/git-commit.js";
 

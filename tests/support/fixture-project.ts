@@ -14,8 +14,8 @@ import { tmpdir } from "node:os";
 import { execFile } from "node:child_process";
 import { dirname, join, relative, resolve, sep } from "node:path";
 import { promisify } from "node:util";
-import { buildSite } from "../../src/build.js";
-import { formatProblem } from "../../src/checks/problems.js";
+import { buildSite } from "../../src/build/build.js";
+import { formatProblem } from "../../src/core/problems.js";
 
 const run = promisify(execFile);
 

@@ -1,6 +1,6 @@
 // Small rendered pages for the page checks: markdown rendered as the site renders it, inside a minimal valid page.
 import { checkRenderedPages, type RenderedPage } from "../../src/checks/rendered.js";
-import { formatProblem } from "../../src/checks/problems.js";
+import { formatProblem } from "../../src/core/problems.js";
 import { createMarkdown } from "../../src/render/markdown.js";
 
 const markdown = createMarkdown();

@@ -6,11 +6,11 @@ import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { parse, type HTMLElement } from "node-html-parser";
 import { XMLParser } from "fast-xml-parser";
-import { defaultAddress } from "../../src/content/addresses.js";
-import { readFrontMatterBlock } from "../../src/content/front-matter-block.js";
+import { defaultAddress } from "../../src/core/addresses.js";
+import { readFrontMatterBlock } from "../../src/content/front-matter.js";
 import { navItems } from "../../src/render/navigation.js";
 import { inAdminArea } from "../../src/cms/admin-csp.js";
-import type { NavItem, PageEntry } from "../../src/content/types.js";
+import type { NavItem, PageEntry } from "../../src/core/types.js";
 import { parseRedirectsFile } from "./host-files.js";
 
 export interface SourcePage {

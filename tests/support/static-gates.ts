@@ -2,8 +2,8 @@
 import { join } from "node:path";
 import { inAdminArea } from "../../src/cms/admin-csp.js";
 import { describeBrokenLinks, findBrokenLinks, readSiteDir } from "../../src/checks/link-check.js";
-import { describeHtmlProblems, findInvalidHtml, readHtmlValidateConfig } from "../../src/gates/html-validity.js";
-import { measurePage, overBudget, siteFileReader } from "../../src/gates/page-weight.js";
+import { describeHtmlProblems, findInvalidHtml, readHtmlValidateConfig } from "../../src/checks/html-validator.js";
+import { measurePage, overBudget, siteFileReader } from "../../src/checks/page-weight.js";
 
 /** Every broken link, invalid element and page over budget in a built site, one line each; [] when it passes. */
 export async function staticGateProblems(root: string, siteDir: string): Promise<string[]> {

@@ -1,6 +1,6 @@
 // What a screen reader or keyboard user meets on a page that content can break:
 // the main heading, heading levels, alt text, frame titles, link text, table headers, new-tab links.
-import { literally, tagWith, type PageRule, type ScannedElement } from "../page-scanner.js";
+import { literally, tagWith, type PageRule, type ScannedElement } from "../../core/html-scanner.js";
 
 const levels = new Map([
   ["h1", 1],

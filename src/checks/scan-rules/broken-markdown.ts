@@ -1,7 +1,7 @@
 // Mistakes that publish a page which looks broken but builds without a word: markdown shown as written
 // (stuck under an HTML tag, or an image whose file name has a space), and file names that make bad addresses.
 import { srcsetUrls } from "../link-check.js";
-import { tagWith, type PageRule, type ScanContext } from "../page-scanner.js";
+import { tagWith, type PageRule, type ScanContext } from "../../core/html-scanner.js";
 
 /** Elements whose text is shown as written on purpose. */
 const literalText = ["code", "pre", "kbd", "samp", "script", "style", "textarea", "title"];

@@ -3,7 +3,7 @@
 // The hosts allowed are the CSP's own list (src/output/allowed-hosts.ts).
 import { allowedHosts, hostAllowed, type AllowedHosts } from "../../output/allowed-hosts.js";
 import { srcsetUrls } from "../link-check.js";
-import { tagWith, type PageRule, type ScannedElement, type ScanContext } from "../page-scanner.js";
+import { tagWith, type PageRule, type ScannedElement, type ScanContext } from "../../core/html-scanner.js";
 
 const origin = "http://site.invalid";
 /** Scripts the CSP runs are files in the site's own /assets/. */

@@ -16,10 +16,23 @@ export const pageAddress = /^\/(?:[a-z0-9][a-z0-9._-]*\/)*(?:[a-z0-9][a-z0-9_-]*
 export const cleanPostName = /^[a-z0-9]+(?:-[a-z0-9]+)*\.md$/;
 
 /** Folders whose pages take their address from their file name under a fixed prefix. */
-export const postFolders: ReadonlyArray<{ folder: string; prefix: string }> = [{ folder: "content/news/posts/", prefix: "/news/" }];
+export const postFolders: ReadonlyArray<{ folder: string; prefix: string }> = [
+  { folder: "content/news/posts/", prefix: "/news/" },
+];
 
 /** Addresses the build or the host owns: no page may be written at, or under, one of these. */
-export const reservedAddresses: readonly string[] = ["/assets/", "/pagefind/", "/img/", "/admin/", "/static/", "/feed.xml", "/sitemap.xml", "/robots.txt", "/_headers", "/_redirects"];
+export const reservedAddresses: readonly string[] = [
+  "/assets/",
+  "/pagefind/",
+  "/img/",
+  "/admin/",
+  "/static/",
+  "/feed.xml",
+  "/sitemap.xml",
+  "/robots.txt",
+  "/_headers",
+  "/_redirects",
+];
 
 /** "/a/b/index.html" and "/a/b/" are one address. */
 export function normaliseAddress(address: string): string {
@@ -39,13 +52,21 @@ export function addressProblem(address: string, field = "permalink"): string | u
     const cleaned = `/${address
       .toLowerCase()
       .split("/")
-      .map((part) => part.split(/[^a-z0-9._-]+/).filter(Boolean).join("-").replace(/^[._-]+/, ""))
+      .map((part) =>
+        part
+          .split(/[^a-z0-9._-]+/)
+          .filter(Boolean)
+          .join("-")
+          .replace(/^[._-]+/, ""),
+      )
       .filter((part) => part !== "" && part !== "." && part !== "..")
       .join("/")}/`.replace(/^\/\/$/, "/");
     return `${field} must be a clean site address such as /our-programme/: starting with /, lower case letters, numbers and hyphens, no spaces (try ${cleaned})`;
   }
   const normal = normaliseAddress(address);
-  const reserved = reservedAddresses.find((taken) => (taken.endsWith("/") ? `${normal}/`.startsWith(taken) : normal === taken || normal === `${taken}/`));
+  const reserved = reservedAddresses.find((taken) =>
+    taken.endsWith("/") ? `${normal}/`.startsWith(taken) : normal === taken || normal === `${taken}/`,
+  );
   if (reserved) return `${field} ${address} is kept for the site's own files (${reserved}); choose another address`;
   // An old address may be a file ("/report.pdf"), redirected from; a page's own address is a folder or an .html file.
   const lastSegment = address.slice(address.lastIndexOf("/") + 1);

@@ -8,8 +8,8 @@ import { z } from "zod";
 
 export const knownTags = ["nav", "primary", "footer", "posts"] as const;
 
-/** A clean site path (see src/content/addresses.ts, which checks every address). */
-export { pageAddress, sitePath } from "../content/addresses.js";
+/** A clean site path (see src/core/addresses.ts, which checks every address). */
+export { pageAddress, sitePath } from "../core/addresses.js";
 
 const permalinkMessage =
   "permalink must be a clean site address such as /our-programme/: starting with /, lower case letters, numbers and hyphens, no spaces";
@@ -38,7 +38,7 @@ export const frontMatterSchema = z.object({
       error: `tags must be a list of: ${knownTags.join(", ")}`,
     })
     .optional(),
-  // Whether the address is clean and free is checked by addressProblem (src/content/addresses.ts), for every way of setting one.
+  // Whether the address is clean and free is checked by addressProblem (src/core/addresses.ts), for every way of setting one.
   permalink: z.union([z.literal(false), z.string()], { error: permalinkMessage }).optional(),
   layout: z.string({ error: "layout must be the name of a layout, such as primary.njk" }).optional(),
   date: z.date({ error: "date must be a real date written as YYYY-MM-DD, such as 2019-10-22" }).optional(),

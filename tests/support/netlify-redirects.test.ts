@@ -2,11 +2,11 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { listSiteFiles } from "../../src/checks/link-check.js";
-import { siteSettings } from "../../src/content/site-settings.js";
-import { answer, fileFor, follow, matchPath, parseRedirectRules } from "../../src/output/netlify-redirects.js";
+import { siteSettings } from "../../src/core/settings.js";
+import { answer, fileFor, follow, matchPath, parseRedirectRules } from "./netlify-redirects.js";
 import { oldAddresses, oldDomains } from "../../src/output/old-site.js";
 import { domainRules, redirectsFile } from "../../src/output/redirects.js";
-import { siteDir } from "../support/built-site.js";
+import { siteDir } from "./built-site.js";
 
 const live = "https://www.example.gov.uk";
 const files = new Set(["/index.html", "/404.html", "/new/index.html", "/old/index.html", "/report.pdf", "/page.html"]);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { findBrowser, howToInstall, installCommand } from "../../src/gates/find-browser.js";
+import { findBrowser, howToInstall, installCommand } from "./find-browser.js";
 
 const quiet = () => {};
 

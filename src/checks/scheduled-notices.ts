@@ -1,6 +1,6 @@
 import { scheduledFor, scheduledMessage, today } from "../content/scheduled.js";
-import { fieldLine } from "./front-matter.js";
-import { warning, type Problem } from "./problems.js";
+import { fieldLine } from "./page-source.js";
+import { warning, type Problem } from "../core/problems.js";
 
 /** A notice for each page dated in the future: it is left out of the build until its day (src/content/scheduled.ts). */
 export function scheduledNotices(

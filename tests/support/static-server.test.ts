@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { serveSite, type StaticServer } from "../../src/gates/static-server.js";
-import { temporarySite } from "../support/temporary-site.js";
+import { serveSite, type StaticServer } from "./static-server.js";
+import { temporarySite } from "./temporary-site.js";
 
 const site = temporarySite({
   "index.html": "<p>home</p>",

@@ -1,4 +1,4 @@
-import type { frontMatterSchema } from "./front-matter-schema.js";
+import type { frontMatterSchema } from "./schema.js";
 
 /**
  * How the browser editor (/admin/) offers each front-matter field: the words

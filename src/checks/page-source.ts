@@ -1,4 +1,4 @@
-import { frontMatterSchema, knownFields } from "./front-matter-schema.js";
+import { frontMatterSchema, knownFields } from "../content/schema.js";
 import {
   addressProblem,
   cleanFileName,
@@ -6,12 +6,12 @@ import {
   defaultAddress,
   postFolderOf,
   sitePath,
-} from "../content/addresses.js";
-import { readFrontMatterBlock } from "../content/front-matter-block.js";
+} from "../core/addresses.js";
+import { readFrontMatterBlock } from "../content/front-matter.js";
 import { eleventyOptionMessage, isEleventyOption } from "../content/trust.js";
 import { findEncodingDamage } from "./encoding.js";
 import { nearest } from "./nearest.js";
-import { error, positionAt, warning, type Problem } from "./problems.js";
+import { error, positionAt, warning, type Problem } from "../core/problems.js";
 
 export interface PageSource {
   /** Path from the project folder, e.g. "content/contact.md". */

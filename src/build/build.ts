@@ -9,17 +9,17 @@ import {
   restoreInterruptedSwap,
   swapInto,
   takeLock,
-} from "./build/output-folder.js";
-import { countErrors, error, warning, type Problem } from "./checks/problems.js";
+} from "./output-folder.js";
+import { countErrors, error, warning, type Problem } from "../core/problems.js";
 import {
   checkRendered,
   checkRenderedInDepth,
   checkSources,
   renderedPages,
   type EleventyOutput,
-} from "./checks/run-checks.js";
-import { listSiteFiles } from "./checks/link-check.js";
-import { buildSearchIndex } from "./output/search-index.js";
+} from "../checks/run-checks.js";
+import { listSiteFiles } from "../checks/link-check.js";
+import { buildSearchIndex } from "./search-index.js";
 
 export interface BuildOptions {
   /** Project folder holding `.eleventy.ts`, `content/` and `layouts/`. */

@@ -3,7 +3,7 @@
 import { readFileSync, statSync } from "node:fs";
 import { join, normalize } from "node:path";
 import { gzipSync } from "node:zlib";
-import { scanPage, type ScannedElement } from "../checks/page-scanner.js";
+import { scanPage, type ScannedElement } from "../core/html-scanner.js";
 
 export interface Budget {
   /** Gzipped bytes of HTML plus render-blocking CSS. */
