@@ -41,6 +41,9 @@ export function makeProject(dir: string, files: readonly BenchFile[] | "copy-rea
       continue;
     symlinkSync(join(repoRoot, entry), join(dir, entry));
   }
+  // The configuration finds the project from its own file's folder, so it is copied, not linked.
+  rmSync(join(dir, ".eleventy.ts"), { force: true });
+  cpSync(join(repoRoot, ".eleventy.ts"), join(dir, ".eleventy.ts"));
   const content = join(dir, "content");
   if (files === "copy-real-content") {
     cpSync(join(repoRoot, "content"), content, { recursive: true });

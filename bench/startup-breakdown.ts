@@ -36,8 +36,7 @@ async function step<T>(label: string, run: () => T | Promise<T>): Promise<T> {
 for (const name of buildPackages) await step(`load ${name}`, () => import(name));
 const { default: Eleventy } = await import("@11ty/eleventy");
 const ours = await step("load our modules (src/)", async () => ({
-  checks: await import("../src/checks/run-checks.js"),
-  build: await import("../src/build/build.js"),
+  checks: await import("../src/checks/plugin.js"),
   assets: await import("../src/output/assets.js"),
   search: await import("../src/build/search-index.js"),
 }));
@@ -45,8 +44,14 @@ const ours = await step("load our modules (src/)", async () => ({
 const root = resolve(".");
 const staging = join(root, "._site-breakdown");
 rmSync(staging, { recursive: true, force: true });
-const { sources } = await step("content checks (front matter, site structure)", () => ours.checks.checkSources(root));
-const eleventy = new Eleventy("content", staging, { configPath: ".eleventy.ts", quietMode: true, runMode: "build" });
+const eleventy = new Eleventy("content", staging, {
+  configPath: ".eleventy.ts",
+  quietMode: true,
+  runMode: "build",
+  // Listening for the checks' report, as the build step does, so problems are reported rather than thrown.
+  config: (eleventyConfig: { on(name: string, callback: () => void): void }) =>
+    eleventyConfig.on(ours.checks.reportEvent, () => undefined),
+});
 // init() is public but missing from Eleventy's types; write() would call it first otherwise.
 await step("Eleventy: read .eleventy.ts and set up", () => (eleventy as unknown as { init(): Promise<void> }).init());
 // With an empty cache, as a first build or one after a style change: loads Sass and compiles. The
@@ -57,13 +62,7 @@ await step("Sass: load and compile (only when the styles changed)", () =>
   ours.assets.compileStylesheet("src/styles", emptyCache),
 );
 rmSync(emptyCache, { recursive: true, force: true });
-const written = await step("Eleventy: render and write the pages", () => eleventy.write() as Promise<unknown[]>);
-const results = (written[1] ?? []) as Parameters<typeof ours.checks.renderedPages>[2];
-await step("checks on the rendered pages and links", () => {
-  const pages = ours.checks.renderedPages(root, staging, results);
-  const files = ours.build.builtFiles(root, results, staging, true);
-  return ours.checks.checkRendered(root, pages, files, sources);
-});
+await step("Eleventy: check, render and write the pages, check them as written", () => eleventy.write());
 await step("Pagefind search index (its own process)", () => ours.search.buildSearchIndex(staging));
 rmSync(staging, { recursive: true, force: true });
 steps.push(["total, from the process's start", performance.now()]);

@@ -7,6 +7,13 @@ declare module "@11ty/eleventy/UserConfig" {
     date: Date;
   }
   export type Transform = (this: { page: EleventyPageInfo }, content: string) => string | Promise<string>;
+  export interface EleventyDirectories {
+    input: string;
+    output: string;
+    includes: string;
+    layouts?: string;
+    data: string;
+  }
   export default interface UserConfig {
     dir: { input: string; output: string; includes: string; layouts?: string; data: string };
     setLibrary(name: string, library: unknown): void;
@@ -31,6 +38,12 @@ declare module "@11ty/eleventy/UserConfig" {
     addPlugin(plugin: unknown, options?: unknown): void;
     addCollection(name: string, callback: (api: unknown) => unknown): void;
     on(event: string, callback: (...args: any[]) => unknown): void;
+    /** Runs every listener of an event, awaited (one after another in "sequential" mode). */
+    emit(event: string, ...args: unknown[]): Promise<unknown>;
+    /** "sequential": each event's listeners run one at a time, in the order they were added. */
+    setEventEmitterMode(mode: "parallel" | "sequential"): void;
+    /** The project's folders, as Eleventy resolved them (relative to the working folder, or absolute). */
+    readonly directories: EleventyDirectories;
     setQuietMode(quiet: boolean): void;
     setServerOptions(options: Record<string, unknown>): void;
     setChokidarConfig(options: Record<string, unknown>): void;
@@ -43,6 +56,8 @@ declare module "@11ty/eleventy" {
   export default class Eleventy {
     constructor(input?: string, output?: string, options?: Record<string, unknown>, config?: unknown);
     write(): Promise<unknown>;
+    /** Stops Eleventy's own messages: the caller reports. */
+    disableLogger(): void;
     toJSON(): Promise<Array<{ url: string; inputPath: string; outputPath: string; content: string }>>;
   }
 }

@@ -9,6 +9,8 @@ declare module "@11ty/eleventy-img" {
     formats?: string[];
     outputDir?: string;
     urlPath?: string;
+    /** Passed to sharp's constructor: `limitInputPixels` refuses larger pictures before decoding them. */
+    sharpOptions?: { limitInputPixels?: number };
   }
   export interface ImageFormatEntry {
     format: string;
@@ -21,6 +23,8 @@ declare module "@11ty/eleventy-img" {
   }
   export type ImageMetadata = Record<string, ImageFormatEntry[]>;
   export default function Image(src: string, options?: ImageOptions): Promise<ImageMetadata>;
+  /** The metadata Image() would give, from the picture's header, without making any file. */
+  export function statsSync(src: string, options?: ImageOptions): ImageMetadata;
   export function generateHTML(
     metadata: ImageMetadata,
     attributes: Record<string, string>,

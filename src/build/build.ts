@@ -1,7 +1,11 @@
 import { existsSync } from "node:fs";
 import { mkdir, rm } from "node:fs/promises";
-import { dirname, join, resolve } from "node:path";
+import { dirname, join, relative, resolve } from "node:path";
 import Eleventy from "@11ty/eleventy";
+import type UserConfig from "@11ty/eleventy/UserConfig";
+import { reportEvent, type ChecksReport } from "../checks/plugin.js";
+import { countErrors, error, warning, type Problem } from "../core/problems.js";
+import { readSettings } from "../core/settings.js";
 import {
   besideOutput,
   markBuild,
@@ -10,35 +14,36 @@ import {
   swapInto,
   takeLock,
 } from "./output-folder.js";
-import { countErrors, error, warning, type Problem } from "../core/problems.js";
-import {
-  checkRendered,
-  checkRenderedInDepth,
-  checkSources,
-  renderedPages,
-  type EleventyOutput,
-} from "../checks/run-checks.js";
-import { listSiteFiles } from "../checks/link-check.js";
 import { buildSearchIndex } from "./search-index.js";
+
+/**
+ * The one step around Eleventy. Eleventy, with the plugins `.eleventy.ts`
+ * adds, is the whole pipeline, checks included; what must happen outside it
+ * happens here: the lock on the output folder, the staging folder beside it,
+ * the search index over the finished pages, and the swap that puts a new
+ * site in place only when every step passed.
+ */
 
 export interface BuildOptions {
   /** Project folder holding `.eleventy.ts`, `content/` and `layouts/`. */
   root?: string;
   /** Where the finished site goes. Only replaced when the whole build succeeded. */
   output?: string;
-  /** Eleventy's run mode: "build" leaves out drafts. */
-  runMode?: "build" | "serve" | "watch";
+  /** Write the site (build), or only render it in memory and check it (`npm run check`). Default: write. */
+  write?: boolean;
   /** Warnings fail the build too. */
   strict?: boolean;
-  /** Also check HTML validity and page weight (slower; `npm run check` does, and CI runs it before the build). Default: when not writing. */
-  inDepth?: boolean;
+  /** Eleventy's run mode: "build" (the default) leaves out drafts and scheduled posts, as the published site does. */
+  runMode?: "build" | "serve" | "watch";
+  /** The environment the settings come from. Default: this process's. */
+  env?: NodeJS.ProcessEnv;
 }
 
 export interface BuildResult {
   ok: boolean;
   /** Every problem found, errors and warnings, for editors. */
   problems: Problem[];
-  /** HTML pages written. */
+  /** HTML pages built. */
   pages: number;
   /** Whether the output folder was changed (only a successful build, or putting back an interrupted one, changes it). */
   changed: boolean;
@@ -62,79 +67,105 @@ export function describeBuildError(caught: unknown): string {
 /** The file an Eleventy error names, if any ("./content/x.md"), so the message can start with it. */
 function fileNamedIn(message: string): string {
   return (
-    /\.\/(content\/[^\s`'")]+\.(?:md|njk|json))/.exec(message)?.[1] ??
+    /(content\/[^\s`'")]+\.(?:md|njk|json))/.exec(message)?.[1] ??
     /(layouts\/[^\s`'")]+\.njk)/.exec(message)?.[1] ??
     "content"
   );
 }
 
-/** Renders the site with Eleventy: into `output` (write), or in memory when `output` is undefined. */
-export async function renderSite(
+interface EleventyRun {
+  problems: Problem[];
+  pages: number;
+  /**
+   * Whether everything Eleventy started has finished. A run the checks
+   * stopped has: they stop it before rendering starts, or after every
+   * other step. An unexpected failure mid-render may leave pages still
+   * being written, so its folder is left for the next build to clear.
+   */
+  settled: boolean;
+}
+
+/** Runs Eleventy with the project's own configuration: into `output`, or in memory when `output` is undefined. */
+export async function runEleventy(
   root: string,
   output: string | undefined,
   runMode: BuildOptions["runMode"] = "build",
-): Promise<EleventyOutput[]> {
-  const cwd = process.cwd();
-  process.chdir(root);
+): Promise<EleventyRun> {
+  let report: ChecksReport | undefined;
+  // Relative to the working folder, as Eleventy matches folder data files by relative paths.
+  const eleventy = new Eleventy(relative(".", join(root, "content")), output ?? join(root, "_site"), {
+    configPath: join(root, ".eleventy.ts"),
+    quietMode: true,
+    runMode,
+    config(eleventyConfig: UserConfig) {
+      eleventyConfig.on(reportEvent, (received: ChecksReport) => {
+        report = received;
+      });
+    },
+  });
+  // The checks report every problem; Eleventy's own messages would say them again.
+  eleventy.disableLogger();
   try {
-    const eleventy = new Eleventy("content", output ?? join(root, "_site"), {
-      configPath: ".eleventy.ts",
-      quietMode: true,
-      runMode,
-    });
-    if (output === undefined) return (await eleventy.toJSON()) as EleventyOutput[];
-    const written = (await eleventy.write()) as unknown[];
-    return (written[1] ?? []) as EleventyOutput[];
-  } finally {
-    process.chdir(cwd);
+    await (output === undefined ? eleventy.toJSON() : eleventy.write());
+  } catch (caught) {
+    if (report) return { problems: report.problems, pages: report.pages, settled: true };
+    const message = describeBuildError(caught);
+    return {
+      problems: [error(fileNamedIn(message), 1, 1, `the site could not be built: ${message}`)],
+      pages: 0,
+      settled: false,
+    };
   }
+  if (!report) {
+    return {
+      problems: [
+        error(".eleventy.ts", 1, 1, "the build ran without the content checks: add checksPlugin to .eleventy.ts"),
+      ],
+      pages: 0,
+      settled: true,
+    };
+  }
+  return { problems: report.problems, pages: report.pages, settled: true };
 }
 
 /**
- * Site paths of every built file, for the link check: the written folder's
- * names, or, for a site rendered in memory, what Eleventy would write plus
- * the static files. The pages' HTML comes from Eleventy's results (final,
- * after every transform), so nothing is read back from disk.
+ * Checks and renders the site. With `write` (the default), it is built into
+ * a staging folder beside the output, indexed for search, and swapped in
+ * only when every step passed, so a failed build leaves the last good site
+ * exactly as it was. Without, nothing is written (`npm run check`).
  */
-export function builtFiles(
-  root: string,
-  results: readonly EleventyOutput[],
-  output: string,
-  written: boolean,
-): Set<string> {
-  const files = new Set<string>();
-  if (written) return listSiteFiles(output, "/", files);
-  const base = resolve(root, output);
-  for (const result of results) if (result.outputPath) files.add(resolve(root, result.outputPath).slice(base.length));
-  listSiteFiles(join(root, "static", "root"), "/", files);
-  return listSiteFiles(join(root, "static"), "/static/", files);
-}
-
-/**
- * Checks the content, then renders it and checks the pages. With `output`,
- * the site is built into a staging folder beside it and swapped in only when
- * every step passed, so a failed build leaves the last good site exactly as
- * it was. Without, nothing is written (`npm run check`).
- */
-export async function buildSite(options: BuildOptions & { write?: boolean } = {}): Promise<BuildResult> {
+export async function buildSite(options: BuildOptions = {}): Promise<BuildResult> {
   const root = resolve(options.root ?? ".");
-  const write = options.write ?? true;
-  const output = resolve(root, options.output ?? "_site");
-  if (write) {
-    const problem = outputFolderProblem(root, output, options.output ?? "_site");
-    if (problem) return { ok: false, changed: false, problems: [error("NLC_OUTPUT", 1, 1, problem)], pages: 0 };
+  const env = options.env ?? process.env;
+  const strict = options.strict ?? false;
+  const { settings, problems: settingProblems } = readSettings(env);
+  if (settingProblems.length > 0) {
+    return {
+      ok: false,
+      changed: false,
+      pages: 0,
+      problems: settingProblems.map((line) => error(line.slice(0, line.indexOf(" ")), 1, 1, line)),
+    };
   }
-  const { problems, sources } = checkSources(root);
-  if (problems.some((problem) => problem.blocksRender && problem.severity === "error"))
-    return { ok: false, changed: false, problems, pages: 0 };
-  if (!write) return renderAndCheck(root, undefined, output, problems, sources, options);
+  const verdict = (problems: Problem[]) => countErrors(problems, strict) === 0;
+
+  if (options.write === false) {
+    const run = await runEleventy(root, undefined, options.runMode);
+    return { ok: verdict(run.problems), changed: false, problems: run.problems, pages: run.pages };
+  }
+
+  const shown = options.output ?? settings.output;
+  const output = resolve(root, shown);
+  const unusable = outputFolderProblem(root, output, shown);
+  if (unusable) return { ok: false, changed: false, problems: [error("NLC_OUTPUT", 1, 1, unusable)], pages: 0 };
 
   const lock = takeLock(output);
   if ("problem" in lock)
-    return { ok: false, changed: false, problems: [...problems, error("NLC_OUTPUT", 1, 1, lock.problem)], pages: 0 };
+    return { ok: false, changed: false, problems: [error("NLC_OUTPUT", 1, 1, lock.problem)], pages: 0 };
+  const problems: Problem[] = [];
   try {
     const restored = await restoreInterruptedSwap(output);
-    if (restored)
+    if (restored) {
       problems.push(
         warning(
           "NLC_OUTPUT",
@@ -143,14 +174,25 @@ export async function buildSite(options: BuildOptions & { write?: boolean } = {}
           `the last good site was found beside ${output} after an interrupted build, and was put back first`,
         ),
       );
-    // A sibling of the output, so the final rename stays on one file system.
+    }
+    // A sibling of the output, so the final rename stays on one file system. A folder a build left is cleared first.
     const { staging } = besideOutput(output);
     await rm(staging, { recursive: true, force: true });
     await mkdir(dirname(staging), { recursive: true });
-    const result = await renderAndCheck(root, staging, output, problems, sources, options);
-    if (!result.ok) {
+
+    const run = await runEleventy(root, staging, options.runMode);
+    problems.push(...run.problems);
+    if (!run.settled) return { ok: false, changed: restored, problems, pages: 0 };
+    if (!verdict(problems)) {
       await rm(staging, { recursive: true, force: true });
-      return { ...result, changed: restored };
+      return { ok: false, changed: restored, problems, pages: run.pages };
+    }
+    try {
+      await buildSearchIndex(staging);
+    } catch (caught) {
+      await rm(staging, { recursive: true, force: true });
+      problems.push(error("content", 1, 1, `the site could not be built: ${describeBuildError(caught)}`));
+      return { ok: false, changed: restored, problems, pages: 0 };
     }
     markBuild(staging);
     const swapped = await swapInto(staging, output);
@@ -164,47 +206,11 @@ export async function buildSite(options: BuildOptions & { write?: boolean } = {}
         ),
       );
     }
-    return { ...result, problems, changed: true };
+    return { ok: true, changed: true, problems, pages: run.pages };
   } catch (caught) {
-    await rm(besideOutput(output).staging, { recursive: true, force: true });
-    const message = describeBuildError(caught);
-    problems.push(error(fileNamedIn(message), 1, 1, `the site could not be built: ${message}`));
+    problems.push(error("NLC_OUTPUT", 1, 1, `the site could not be put in place: ${describeBuildError(caught)}`));
     return { ok: false, changed: !existsSync(output), problems, pages: 0 };
   } finally {
     lock.release();
-  }
-}
-
-/** Renders into `staging` (or in memory), indexes for search, and runs the checks on the pages. Writes nothing else. */
-async function renderAndCheck(
-  root: string,
-  staging: string | undefined,
-  output: string,
-  problems: Problem[],
-  sources: Map<string, string>,
-  options: BuildOptions,
-): Promise<BuildResult> {
-  const strict = options.strict ?? false;
-  try {
-    const results = await renderSite(root, staging, options.runMode);
-    const pages = renderedPages(root, staging ?? output, results);
-    const files = builtFiles(root, results, staging ?? output, staging !== undefined);
-    // Pagefind reads the finished pages in a process of its own, so it indexes while the checks run here.
-    const indexing = staging
-      ? buildSearchIndex(staging).then(
-          () => undefined,
-          (caught: unknown) => caught,
-        )
-      : Promise.resolve(undefined);
-    problems.push(...checkRendered(root, pages, files, sources));
-    if (options.inDepth ?? staging === undefined)
-      problems.push(...(await checkRenderedInDepth(root, pages, results, staging ?? output, sources)));
-    const indexError = await indexing;
-    if (indexError) throw indexError;
-    return { ok: countErrors(problems, strict) === 0, changed: false, problems, pages: pages.length };
-  } catch (caught) {
-    const message = describeBuildError(caught);
-    problems.push(error(fileNamedIn(message), 1, 1, `the site could not be built: ${message}`));
-    return { ok: false, changed: false, problems, pages: 0 };
   }
 }

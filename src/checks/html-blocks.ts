@@ -113,9 +113,24 @@ function htmlPieces(tokens: readonly Token[]): { html: string; line: number }[] 
 
 let markdown: ReturnType<typeof createMarkdown> | undefined;
 
+/**
+ * The page's body as the site renders it, inside a minimal valid page, when
+ * the editor wrote HTML of their own in it; undefined for a page of markdown
+ * only, whose HTML the site's renderer makes (valid by construction). The
+ * HTML validity check needs no more than this.
+ */
+export function editorHtmlPage(file: string, text: string): string | undefined {
+  if (!file.endsWith(".md") || !text.includes("<")) return undefined;
+  markdown ??= createMarkdown();
+  const body = text.split("\n").slice(bodyStartLine(text)).join("\n");
+  const tokens = markdown.parse(body, {});
+  if (htmlPieces(tokens).length === 0) return undefined;
+  return `<!doctype html>\n<html lang="en-GB">\n<head>\n<meta charset="utf-8">\n<title>Page</title>\n</head>\n<body>\n<main id="main">\n<h1>Page</h1>\n${markdown.renderer.render(tokens, markdown.options, {})}</main>\n</body>\n</html>\n`;
+}
+
 /** Unclosed and unopened HTML tags in a markdown page, each at the line of its tag. */
 export function checkHtmlBlocks(file: string, text: string): Problem[] {
-  if (!file.endsWith(".md")) return [];
+  if (!file.endsWith(".md") || !text.includes("<")) return [];
   markdown ??= createMarkdown();
   const start = bodyStartLine(text);
   const body = text.split("\n").slice(start).join("\n");

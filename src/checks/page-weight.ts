@@ -3,7 +3,8 @@
 import { readFileSync, statSync } from "node:fs";
 import { join, normalize } from "node:path";
 import { gzipSync } from "node:zlib";
-import { scanPage, type ScannedElement } from "../core/html-scanner.js";
+import { scanPage, type PageRule, type ScannedElement } from "../core/html-scanner.js";
+import { error, type Problem } from "../core/problems.js";
 
 export interface Budget {
   /** Gzipped bytes of HTML plus render-blocking CSS. */
@@ -75,51 +76,58 @@ function blocksRendering(link: ScannedElement): boolean {
   return media !== "print" && media !== "not all";
 }
 
-interface PageResources {
+export interface PageResources {
   stylesheets: string[];
   scripts: { src: string; blocking: boolean }[];
   modulePreloads: string[];
   inline: string;
 }
 
-/** What a page loads, read in one streaming pass. */
-function pageResources(html: string): PageResources {
+/** Collects what a page loads as the page scanner reads it, so weighing needs no second pass over the HTML. */
+export function resourceCollector(): { rule: PageRule; resources: PageResources } {
   const found: PageResources = { stylesheets: [], scripts: [], modulePreloads: [], inline: "" };
   const isJs = (element: ScannedElement) => jsTypes.has((element.attributes.type ?? "").trim().toLowerCase());
-  scanPage(html, [
-    {
-      open(element, context) {
-        const { name, attributes } = element;
-        if (name === "link" && blocksRendering(element)) found.stylesheets.push(attributes.href ?? "");
-        if (name === "link" && (attributes.rel ?? "").toLowerCase().split(/\s+/).includes("modulepreload"))
-          found.modulePreloads.push(attributes.href ?? "");
-        // JSON-LD, templates and scripts held back until consent (type="text/plain") are not JavaScript.
-        if (name !== "script" || attributes.src === undefined || !isJs(element)) return;
-        const type = (attributes.type ?? "").trim().toLowerCase();
-        // Parser-blocking: a classic script in <head> without async or defer.
-        const blocking =
-          type !== "module" &&
-          attributes.async === undefined &&
-          attributes.defer === undefined &&
-          context.inside("head");
-        found.scripts.push({ src: attributes.src, blocking });
-      },
-      rawText(text, element) {
-        if (element.name === "script" && element.attributes.src === undefined && isJs(element)) found.inline += text;
-      },
+  const rule: PageRule = {
+    open(element, context) {
+      const { name, attributes } = element;
+      if (name === "link" && blocksRendering(element)) found.stylesheets.push(attributes.href ?? "");
+      if (name === "link" && (attributes.rel ?? "").toLowerCase().split(/\s+/).includes("modulepreload"))
+        found.modulePreloads.push(attributes.href ?? "");
+      // JSON-LD, templates and scripts held back until consent (type="text/plain") are not JavaScript.
+      if (name !== "script" || attributes.src === undefined || !isJs(element)) return;
+      const type = (attributes.type ?? "").trim().toLowerCase();
+      // Parser-blocking: a classic script in <head> without async or defer.
+      const blocking =
+        type !== "module" && attributes.async === undefined && attributes.defer === undefined && context.inside("head");
+      found.scripts.push({ src: attributes.src, blocking });
     },
-  ]);
-  return found;
+    rawText(text, element) {
+      if (element.name === "script" && element.attributes.src === undefined && isJs(element)) found.inline += text;
+    },
+  };
+  return { rule, resources: found };
 }
 
 /** Weighs one page: its HTML, the CSS that blocks its rendering, and its JavaScript, all gzipped. */
 export function measurePage(page: string, html: string, read: ReadSiteFile, options: WeightOptions = {}): PageWeight {
+  const { rule, resources } = resourceCollector();
+  scanPage(html, [rule]);
+  return weighPage(page, gzipSize(html), resources, read, options);
+}
+
+/** Weighs a page from its gzipped HTML size and what it loads (see resourceCollector). */
+export function weighPage(
+  page: string,
+  htmlGzipped: number,
+  resources: PageResources,
+  read: ReadSiteFile,
+  options: WeightOptions = {},
+): PageWeight {
   const allowed = options.allowedScript ?? pagefindOnSearch;
-  const resources = pageResources(html);
   const pageUrl = new URL(page, origin);
   const weight: PageWeight = {
     page,
-    html: gzipSize(html),
+    html: htmlGzipped,
     blockingCss: 0,
     firstRoundTrip: 0,
     js: 0,
@@ -218,4 +226,40 @@ export function weightTable(weights: PageWeight[], budget: Budget = defaultBudge
       .join("  ")
       .trimEnd();
   return [line(header), ...rows.map(line)].join("\n");
+}
+
+/**
+ * Pages over the weight budget, each at its source file. Scripts and
+ * stylesheets from other hosts are the raw-HTML check's to report, and
+ * missing files the link check's, so only the weight is told here.
+ */
+export function checkPageWeight(
+  pages: ReadonlyArray<{ file: string; weight: PageWeight }>,
+  budget: Budget = defaultBudget,
+): Problem[] {
+  const problems: Problem[] = [];
+  for (const { file, weight } of pages) {
+    const page = { file };
+    if (weight.firstRoundTrip > budget.firstRoundTrip) {
+      problems.push(
+        error(
+          page.file,
+          1,
+          1,
+          `the page is too long to show quickly: with its stylesheet it is ${kb(weight.firstRoundTrip)} compressed, over the ${kb(budget.firstRoundTrip)} a browser gets in its first round trip. Split it into shorter pages, or move long lists and tables to a document`,
+        ),
+      );
+    }
+    if (weight.js > budget.js) {
+      problems.push(
+        error(
+          page.file,
+          1,
+          1,
+          `the page loads ${kb(weight.js)} of JavaScript (compressed), over the ${kb(budget.js)} budget: ask a developer, as the scripts come from the site's code or its layout`,
+        ),
+      );
+    }
+  }
+  return problems;
 }

@@ -1,5 +1,4 @@
 import type { AllowedHosts } from "../output/allowed-hosts.js";
-import { checkHtmlBlocks } from "./html-blocks.js";
 import { checkLinks, linkCollector, type PageLinks } from "./link-check.js";
 import { scanPage, type Finding, type PageRule } from "../core/html-scanner.js";
 import { error, positionAt, warning, type Problem } from "../core/problems.js";
@@ -14,6 +13,14 @@ import {
 } from "./scan-rules/accessibility.js";
 import { fileNames, literalMarkdownText } from "./scan-rules/broken-markdown.js";
 import { rawHtmlPolicy } from "./scan-rules/raw-html-policy.js";
+import {
+  checkPageWeight,
+  gzipSize,
+  resourceCollector,
+  weighPage,
+  type PageResources,
+  type ReadSiteFile,
+} from "./page-weight.js";
 
 /** One page as Eleventy rendered it. */
 export interface RenderedPage {
@@ -72,17 +79,27 @@ export function pageRules(hosts?: AllowedHosts): PageRule[] {
   ];
 }
 
+/** What the site-wide checks need of a page once it is checked: never its HTML. */
+interface PageSummary {
+  file: string;
+  links: PageLinks;
+  /** Gzipped bytes of the page's HTML, and what it loads, for the weight budget. */
+  htmlGzipped: number;
+  resources: PageResources;
+  /** What the page's own rules found, placed in its source. */
+  problems: Problem[];
+}
+
 /**
- * Checks rendered pages one at a time, keeping only what the site-wide link
- * check needs (each page's ids and links), so a page can be dropped once it
- * is checked. `finish` runs the link check over everything seen.
+ * Checks rendered pages one at a time, as Eleventy writes them: one pass
+ * over each page feeds every rule, the link collector and the weight
+ * collector, and only a small summary is kept (its ids and links, its
+ * weight), so a page's HTML can be dropped once it is checked. `finish`
+ * runs the site-wide checks (links, weight) over every page seen. A page
+ * checked again (the preview rebuilding it) replaces its summary.
  */
 export class RenderedChecker {
-  readonly problems: Problem[] = [];
-  private readonly links = new Map<string, PageLinks>();
-  private readonly files = new Map<string, string>();
-  private readonly sourcesChecked = new Set<string>();
-
+  private readonly pages = new Map<string, PageSummary>();
   private readonly readSource: SourceReader;
   private readonly hosts: AllowedHosts | undefined;
 
@@ -91,25 +108,30 @@ export class RenderedChecker {
     this.hosts = hosts;
   }
 
-  /** One pass over the page feeds every rule and the link collector. */
   check(page: RenderedPage): void {
-    const collector = linkCollector();
-    const findings = scanPage(page.html, [...pageRules(this.hosts), collector.rule]);
-    this.links.set(page.path, collector.links);
-    this.files.set(page.path, page.file);
-    for (const finding of findings) this.problems.push(placeFinding(page.file, finding, this.readSource));
-    // A markdown page's own HTML, once per source file (a paginated source renders many pages).
-    const source = this.readSource(page.file);
-    if (source !== undefined && !this.sourcesChecked.has(page.file)) {
-      this.sourcesChecked.add(page.file);
-      this.problems.push(...checkHtmlBlocks(page.file, source));
-    }
+    const links = linkCollector();
+    const weight = resourceCollector();
+    const findings = scanPage(page.html, [...pageRules(this.hosts), links.rule, weight.rule]);
+    this.pages.set(page.path, {
+      file: page.file,
+      links: links.links,
+      htmlGzipped: gzipSize(page.html),
+      resources: weight.resources,
+      problems: findings.map((finding) => placeFinding(page.file, finding, this.readSource)),
+    });
   }
 
-  /** The problems on every page checked, with the links that lead nowhere. `files`: site paths of every file built. */
-  finish(files: ReadonlySet<string>): Problem[] {
-    for (const broken of checkLinks(this.links, files)) {
-      const file = this.files.get(broken.page);
+  /** Pages no longer built (the preview after a page was deleted). */
+  keepOnly(paths: ReadonlySet<string>): void {
+    for (const path of this.pages.keys()) if (!paths.has(path)) this.pages.delete(path);
+  }
+
+  /** Problems by the source file of each page checked, site-wide ones included. `files`: site paths of every file built. */
+  finish(files: ReadonlySet<string>, read?: ReadSiteFile): Problem[] {
+    const problems = [...this.pages.values()].flatMap((page) => page.problems);
+    const links = new Map([...this.pages].map(([path, page]) => [path, page.links]));
+    for (const broken of checkLinks(links, files)) {
+      const file = this.pages.get(broken.page)?.file;
       if (!file) continue;
       const where = locate(file, this.readSource, [
         `(${broken.target}`,
@@ -117,7 +139,7 @@ export class RenderedChecker {
         `'${broken.target}'`,
         broken.target,
       ]);
-      this.problems.push(
+      problems.push(
         error(
           file,
           where.line,
@@ -126,23 +148,45 @@ export class RenderedChecker {
         ),
       );
     }
-    return this.problems;
+    if (read) {
+      const sized = cachedReader(read);
+      problems.push(
+        ...checkPageWeight(
+          [...this.pages].map(([path, page]) => ({
+            file: page.file,
+            weight: weighPage(path, page.htmlGzipped, page.resources, sized),
+          })),
+        ),
+      );
+    }
+    return problems;
   }
+}
+
+/** A reader that reads each file once: every page loads the same stylesheet. */
+function cachedReader(read: ReadSiteFile): ReadSiteFile {
+  const cache = new Map<string, ReturnType<ReadSiteFile>>();
+  return (path) => {
+    if (!cache.has(path)) cache.set(path, read(path));
+    return cache.get(path);
+  };
 }
 
 /**
  * Problems a visitor would meet on the rendered pages: links to nothing,
  * headings, images without alt text, untitled frames, unsafe new-tab links,
- * raw HTML the security policy blocks, markdown shown as written.
- * Each page is read once, by a streaming scanner, for all of these together.
+ * raw HTML the security policy blocks, markdown shown as written, and, given
+ * `read`, pages over the weight budget. Each page is read once, by a
+ * streaming scanner, for all of these together.
  */
 export function checkRenderedPages(
   pages: readonly RenderedPage[],
   files: ReadonlySet<string>,
   readSource: SourceReader,
   hosts?: AllowedHosts,
+  read?: ReadSiteFile,
 ): Problem[] {
   const checker = new RenderedChecker(readSource, hosts);
   for (const page of pages) checker.check(page);
-  return checker.finish(files);
+  return checker.finish(files, read);
 }

@@ -1,23 +1,11 @@
 import { fieldLine, type CheckedPage } from "./page-source.js";
 import { error, type Problem } from "../core/problems.js";
-import { normalisePath } from "../output/redirects.js";
-import { defaultAddress } from "../core/addresses.js";
+import { addressOfPage, normaliseAddress } from "../core/addresses.js";
 
 export interface SourcedPage extends CheckedPage {
   text: string;
   /** When the file was last saved (ms), to name the page just changed first in a clash. */
   modified?: number;
-}
-
-/** The address a page will have: its permalink, or the one its file name makes (see defaultAddress). */
-export function pageAddress(
-  file: string,
-  data: Record<string, unknown>,
-  contentDir = "content",
-): string | false | undefined {
-  if (data.permalink === false) return false;
-  if (typeof data.permalink === "string") return normalisePath(data.permalink);
-  return normalisePath(defaultAddress(file, contentDir));
 }
 
 /** Of two pages, the one just changed first: the newer save, then the file name, so the order never varies for one state of the files. */
@@ -74,11 +62,11 @@ export function checkSiteStructure(pages: readonly SourcedPage[]): Problem[] {
 
   for (const page of pages) {
     if (!page.data || page.data.draft === true) continue;
-    const address = pageAddress(page.file, page.data);
+    const address = addressOfPage(page.file, page.data);
     if (address) claim(address, page, "permalink");
     if (Array.isArray(page.data.redirect_from)) {
       for (const from of page.data.redirect_from)
-        if (typeof from === "string") claim(normalisePath(from), page, "redirect_from");
+        if (typeof from === "string") claim(normaliseAddress(from), page, "redirect_from");
     }
   }
 

@@ -1,3 +1,4 @@
+import { join } from "node:path";
 import type UserConfig from "@11ty/eleventy/UserConfig";
 import { compileStylesheet } from "../output/assets.js";
 import { layoutNames } from "../content/layouts.js";
@@ -15,12 +16,16 @@ interface AfterEvent {
  * It is not an Eleventy page: it stays out of the collections, navs, sitemap,
  * search index and the content checks, and `npm run check` never sees it.
  */
-export function adminPlugin(eleventyConfig: UserConfig, options: { site: SiteSettings; cms: CmsSettings }): void {
+export function adminPlugin(
+  eleventyConfig: UserConfig,
+  options: { root: string; site: SiteSettings; cms: CmsSettings },
+): void {
   eleventyConfig.on("eleventy.after", async ({ directories, outputMode }: AfterEvent) => {
     if (outputMode !== "fs" || !directories?.output) return;
     await writeAdmin(directories.output, {
-      configYaml: cmsConfigYaml(options.cms, layoutNames("layouts")),
-      previewStyle: compileStylesheet("src/styles").href,
+      configYaml: cmsConfigYaml(options.cms, layoutNames(join(options.root, "layouts"))),
+      previewStyle: compileStylesheet(join(options.root, "src", "styles"), join(options.root, ".cache", "stylesheets"))
+        .href,
       siteName: options.site.name,
       language: options.site.language,
     });

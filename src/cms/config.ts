@@ -8,44 +8,15 @@ import {
   type CmsFieldSpec,
 } from "../content/field-words.js";
 import { fieldFacts } from "./schema-facts.js";
+import type { CmsSettings } from "../core/settings.js";
+
+export type { CmsSettings };
 
 /**
  * The Decap CMS configuration (/admin/config.yml), made from the front-matter
  * schema: the form offers only fields the check knows, requires what it
  * requires, and uses its patterns and choices.
  */
-
-export interface CmsSettings {
-  /** "owner/name" of the GitHub repository (NLC_CMS_REPO); empty until set up. */
-  repo: string;
-  /** The branch pull requests go to (NLC_CMS_BRANCH, default main). */
-  branch: string;
-  /** The OAuth client's address, such as https://auth.example.org/auth (NLC_CMS_AUTH_URL); empty until set up. */
-  authUrl: string;
-  /** The local backend's API (set by `npm run cms` only), such as http://127.0.0.1:8081/api/v1. */
-  localBackend: string;
-  /** The live site's address, for "view live" links. */
-  siteUrl: string;
-}
-
-const repoPattern = /^[A-Za-z0-9_.-]{1,100}\/[A-Za-z0-9_.-]{1,100}$/;
-
-/** The CMS settings from the environment; a malformed value stops the build with a sentence naming the variable. */
-export function cmsSettings(env: NodeJS.ProcessEnv = process.env, siteUrl = ""): CmsSettings {
-  const repo = (env.NLC_CMS_REPO ?? "").trim();
-  const authUrl = (env.NLC_CMS_AUTH_URL ?? "").trim();
-  const localBackend = (env.NLC_CMS_LOCAL_BACKEND ?? "").trim();
-  if (repo && !repoPattern.test(repo))
-    throw new Error(
-      `NLC_CMS_REPO must be the GitHub repository as owner/name, such as cabinetoffice/nlc-website (it is "${repo}")`,
-    );
-  if (authUrl && !/^https:\/\/[^\s/]+(\/\S*)?$/.test(authUrl))
-    throw new Error(`NLC_CMS_AUTH_URL must be the OAuth client's https:// address (it is "${authUrl}")`);
-  if (localBackend && !/^http:\/\/(127\.0\.0\.1|localhost):\d+\/api\/v1$/.test(localBackend)) {
-    throw new Error(`NLC_CMS_LOCAL_BACKEND must be http://127.0.0.1:PORT/api/v1 (it is "${localBackend}")`);
-  }
-  return { repo, branch: (env.NLC_CMS_BRANCH ?? "").trim() || "main", authUrl, localBackend, siteUrl };
-}
 
 export type CmsWidgetConfig = Record<string, unknown> & {
   name: string;

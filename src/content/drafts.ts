@@ -5,11 +5,15 @@ import { scheduledFor } from "./scheduled.js";
  * the preview (`npm start`) and not in the published site. Eleventy sets ELEVENTY_RUN_MODE to "build" for a build,
  * "serve" or "watch" for a preview.
  */
-export function isPublished(data: { draft?: unknown; date?: unknown }, runMode = process.env.ELEVENTY_RUN_MODE): boolean {
-  return !((data.draft === true || scheduledFor(data) !== undefined) && runMode === "build");
+export function isPublished(
+  data: { draft?: unknown; date?: unknown },
+  today: string,
+  runMode = process.env.ELEVENTY_RUN_MODE,
+): boolean {
+  return !((data.draft === true || scheduledFor(data, today) !== undefined) && runMode === "build");
 }
 
-/** An Eleventy preprocessor: returning false leaves the page out. */
-export function dropDraftsFromBuild(data: Record<string, unknown>): false | undefined {
-  return isPublished(data) ? undefined : false;
+/** An Eleventy preprocessor: returning false leaves the page out. `today`: YYYY-MM-DD. */
+export function dropDraftsFromBuild(data: Record<string, unknown>, today: string): false | undefined {
+  return isPublished(data, today) ? undefined : false;
 }

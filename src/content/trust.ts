@@ -64,6 +64,16 @@ export function listContentFiles(root: string, contentDir = "content"): ContentF
   return files;
 }
 
+/** The real files under `folder` (paths from the project folder, sorted), never following a symbolic link. */
+export function walkFiles(root: string, folder: string): string[] {
+  const files: string[] = [];
+  walk(root, folder, (path) => {
+    const name = path.slice(path.lastIndexOf("/") + 1);
+    if (!ignoredNames.has(name)) files.push(path);
+  }, []);
+  return files;
+}
+
 /** Symbolic links in static/: each would publish whatever it points at. */
 export function staticLinks(root: string, staticDir = "static"): Problem[] {
   const problems: Problem[] = [];

@@ -1,9 +1,12 @@
 import { relative, resolve, sep } from "node:path";
 
 /**
- * Where pages go: one rule for every way of setting an address (a page's
- * `permalink`, a folder's data file, a news post's file name), used by the
- * check before anything renders and by Eleventy itself (`pagePermalink`).
+ * Addresses: the one module that knows what a site address is. It checks
+ * every way of setting one (a page's `permalink`, `redirect_from`, a news
+ * post's file name), gives a page its address, and maps an address to the
+ * file a static host serves for it and back. The check, the build, the
+ * link check and the tests all use these functions, so they cannot disagree.
+ *
  * The patterns have one way to match any text (a segment ends at a "/",
  * which a segment cannot contain), so they cannot backtrack.
  */
@@ -20,23 +23,66 @@ export const postFolders: ReadonlyArray<{ folder: string; prefix: string }> = [
   { folder: "content/news/posts/", prefix: "/news/" },
 ];
 
-/** Addresses the build or the host owns: no page may be written at, or under, one of these. */
+/**
+ * Addresses the build or the host owns: no page, old address or editor's
+ * file may be at, or under, one of these. Folders end in "/".
+ */
 export const reservedAddresses: readonly string[] = [
   "/assets/",
   "/pagefind/",
   "/img/",
   "/admin/",
   "/static/",
+  "/.nlc-preview/",
   "/feed.xml",
   "/sitemap.xml",
   "/robots.txt",
   "/_headers",
   "/_redirects",
+  "/.nlc-build",
 ];
 
-/** "/a/b/index.html" and "/a/b/" are one address. */
+/**
+ * The one normal form of an address: starts with "/", "index.html" dropped,
+ * and a folder ends in "/" ("/network", "network/" and "/network/index.html"
+ * are all "/network/"). A last segment with a file extension stays a file.
+ */
 export function normaliseAddress(address: string): string {
-  return address.endsWith("/index.html") ? address.slice(0, -"index.html".length) : address;
+  let clean = address.trim();
+  const index = /(?:^|\/)index\.html?$/.exec(clean);
+  if (index) clean = clean.slice(0, index.index + (index[0].startsWith("/") ? 1 : 0));
+  if (!clean.startsWith("/")) clean = `/${clean}`;
+  const last = clean.slice(clean.lastIndexOf("/") + 1);
+  if (last !== "" && !/\.[a-z0-9]+$/i.test(last)) clean = `${clean}/`;
+  return clean;
+}
+
+/** The site address of a built file ("/news/index.html" → "/news/", "/404.html" stays). */
+export function addressOfFile(file: string): string {
+  return file.endsWith("/index.html") ? file.slice(0, -"index.html".length) : file;
+}
+
+/**
+ * The file a static host (Netlify, Cloudflare Pages) serves for a path, if
+ * any: "/a/" is "/a/index.html"; "/a" is "/a", then "/a.html", then
+ * "/a/index.html" (the host redirects "/a" to "/a/" for the last).
+ */
+export function fileForAddress(path: string, files: ReadonlySet<string>): string | undefined {
+  const candidates = path.endsWith("/") ? [`${path}index.html`] : [path, `${path}.html`, `${path}/index.html`];
+  return candidates.find((file) => files.has(file));
+}
+
+/** The file the build writes for an address: "/a/" → "/a/index.html", "/a.html" stays. */
+export function outputFileFor(address: string): string {
+  return address.endsWith("/") ? `${address}index.html` : address;
+}
+
+/** Whether an address is one of the build's own, or inside one of its folders. */
+export function reservedBy(address: string): string | undefined {
+  const normal = address.endsWith("/index.html") ? address.slice(0, -"index.html".length) : address;
+  return reservedAddresses.find((taken) =>
+    taken.endsWith("/") ? `${normal}/`.startsWith(taken) : normal === taken || normal === `${taken}/`,
+  );
 }
 
 /** What a file name should become to make a clean address: "My Big News!.md" -> "my-big-news.md". */
@@ -63,10 +109,7 @@ export function addressProblem(address: string, field = "permalink"): string | u
       .join("/")}/`.replace(/^\/\/$/, "/");
     return `${field} must be a clean site address such as /our-programme/: starting with /, lower case letters, numbers and hyphens, no spaces (try ${cleaned})`;
   }
-  const normal = normaliseAddress(address);
-  const reserved = reservedAddresses.find((taken) =>
-    taken.endsWith("/") ? `${normal}/`.startsWith(taken) : normal === taken || normal === `${taken}/`,
-  );
+  const reserved = reservedBy(address);
   if (reserved) return `${field} ${address} is kept for the site's own files (${reserved}); choose another address`;
   // An old address may be a file ("/report.pdf"), redirected from; a page's own address is a folder or an .html file.
   const lastSegment = address.slice(address.lastIndexOf("/") + 1);
@@ -93,16 +136,29 @@ export function defaultAddress(file: string, contentDir = "content"): string {
   return stem.endsWith("/index") ? stem.slice(0, -"index".length) : `${stem}/`;
 }
 
-/** Eleventy's data for the permalink: pages without a `permalink` of their own get `defaultAddress`. */
-export function pagePermalink(data: { page?: { inputPath?: unknown } }): string {
-  const inputPath = String(data.page?.inputPath ?? "").replace(/^\.\//, "");
-  return defaultAddress(inputPath);
+/** The address a page will have (normalised), false for none (`permalink: false`). */
+export function addressOfPage(file: string, data: Record<string, unknown>): string | false {
+  if (data.permalink === false) return false;
+  if (typeof data.permalink === "string") return normaliseAddress(data.permalink);
+  return normaliseAddress(defaultAddress(file));
 }
 
-/** The last guard: throws when a file would be written outside the output folder. */
-export function assertInsideOutput(outputDir: string, outputPath: string): void {
+/** A file's path from the project folder, in the form the checks use ("content/news/index.md"). */
+export function projectPath(root: string, file: string): string {
+  return relative(resolve(root), resolve(file)).split(sep).join("/");
+}
+
+/**
+ * Eleventy's data for the permalink: pages without a `permalink` of their
+ * own get `defaultAddress`, from the page's file relative to the project
+ * folder `root`, whatever folder Eleventy runs in.
+ */
+export function pagePermalink(data: { page?: { inputPath?: unknown } }, root: string): string {
+  return defaultAddress(projectPath(root, String(data.page?.inputPath ?? "content/index.md")));
+}
+
+/** Whether `outputPath` is inside `outputDir` (not the folder itself, not outside it, not on another drive). */
+export function insideOutput(outputDir: string, outputPath: string): boolean {
   const path = relative(resolve(outputDir), resolve(outputPath));
-  if (path === "" || path === ".." || path.startsWith(`..${sep}`) || resolve(path) === path) {
-    throw new Error(`refused to write ${outputPath}: it is outside the site's folder`);
-  }
+  return !(path === "" || path === ".." || path.startsWith(`..${sep}`) || resolve(path) === path);
 }

@@ -10,6 +10,8 @@ export interface ScannedElement {
   attributes: Readonly<Record<string, string>>;
   /** Offset of its "<" in the page. */
   start: number;
+  /** Offset just after the ">" that ends its opening tag. */
+  tagEnd: number;
   /** The text inside it, for links and headings only (capped), with images' alt text; complete when it closes. */
   text: string;
 }
@@ -85,7 +87,13 @@ export function scanPage(html: string, rules: readonly PageRule[]): Finding[] {
     {
       onopentag(name, attributes) {
         flushText();
-        const element: ScannedElement = { name, attributes, start: parser.startIndex, text: "" };
+        const element: ScannedElement = {
+          name,
+          attributes,
+          start: parser.startIndex,
+          tagEnd: parser.endIndex + 1,
+          text: "",
+        };
         if (name === "img" && attributes.alt) addText(` ${attributes.alt} `);
         open.push(element);
         openCount.set(name, (openCount.get(name) ?? 0) + 1);

@@ -50,3 +50,19 @@ export function positionAt(text: string, offset: number): { line: number; column
   const column = offset - before.lastIndexOf("\n");
   return { line, column };
 }
+
+/**
+ * Problems that stop a build, as an error Eleventy shows by its message
+ * alone (no stack trace): `skipOriginalStack` is Eleventy's documented way
+ * to say so. `problems` keeps them whole for whoever runs the build.
+ */
+export class EditorError extends Error {
+  readonly skipOriginalStack = true;
+  readonly problems: readonly Problem[];
+
+  constructor(heading: string, problems: readonly Problem[]) {
+    const sorted = sortProblems(problems);
+    super(`${heading}\n${sorted.map(formatProblem).join("\n")}\n${summarise(sorted)}`);
+    this.problems = sorted;
+  }
+}

@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { basename, dirname, join } from "node:path";
+import type UserConfig from "@11ty/eleventy/UserConfig";
 
 export interface Asset {
   /** Address with a content hash in the file name, safe to cache for ever. */
@@ -90,11 +91,33 @@ export function loadScript(file: string): Asset {
   });
 }
 
-export function loadAssets(): Assets {
+/** The site's stylesheet and scripts, from the project folder `root`. */
+export function loadAssets(root: string): Assets {
   return {
-    css: compileStylesheet("src/styles"),
-    js: loadScript("src/scripts/site.js"),
-    search: loadScript("src/scripts/search.js"),
-    consent: loadScript("src/scripts/consent.js"),
+    css: compileStylesheet(join(root, "src", "styles"), join(root, ".cache", "stylesheets")),
+    js: loadScript(join(root, "src", "scripts", "site.js")),
+    search: loadScript(join(root, "src", "scripts", "search.js")),
+    consent: loadScript(join(root, "src", "scripts", "consent.js")),
   };
+}
+
+/**
+ * The fingerprinted stylesheet and scripts, written as virtual templates, so
+ * they are built, watched and checked like every other file of the site.
+ */
+export function assetsPlugin(eleventyConfig: UserConfig, options: { root: string }): void {
+  eleventyConfig.addGlobalData("assets", () => loadAssets(options.root));
+  const asset = { layout: false, eleventyExcludeFromCollections: true };
+  eleventyConfig.addTemplate("assets/main.css.njk", "{{ assets.css.contents | safe }}", {
+    ...asset,
+    permalink: "{{ assets.css.href }}",
+  });
+  for (const script of ["js", "search", "consent"]) {
+    eleventyConfig.addTemplate(`assets/${script}.js.njk`, `{{ assets.${script}.contents | safe }}`, {
+      ...asset,
+      permalink: `{{ assets.${script}.href }}`,
+    });
+  }
+  eleventyConfig.addWatchTarget(join(options.root, "src", "styles"));
+  eleventyConfig.addWatchTarget(join(options.root, "src", "scripts"));
 }

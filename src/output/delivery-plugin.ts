@@ -3,7 +3,7 @@ import { join } from "node:path";
 import type UserConfig from "@11ty/eleventy/UserConfig";
 import { analyticsLoader } from "./analytics.js";
 import { headerRules, headersFile, type AreaRule } from "./headers.js";
-import { optimiseImages } from "./images.js";
+import { generateImages, optimiseImages, type ImageJobs } from "./images.js";
 import type { SiteSettings } from "../core/settings.js";
 
 interface BuildEvent {
@@ -23,26 +23,30 @@ function isHtmlOutput(outputPath: unknown): boolean {
  */
 export function deliveryPlugin(
   eleventyConfig: UserConfig,
-  site: SiteSettings & { headerAreas?: readonly AreaRule[] },
+  site: SiteSettings & { root: string; headerAreas?: readonly AreaRule[] },
 ): void {
   // The analytics loader, or false: with no ID there is no banner and no consent script. A malformed ID stops the build here.
   eleventyConfig.addGlobalData("analytics", analyticsLoader(site.analyticsId) ?? false);
 
   // Images are written beside the pages, so only when pages are written (not by `npm run check`).
   let imagesTo: string | undefined;
+  const jobs: ImageJobs = new Set();
   eleventyConfig.on("eleventy.before", ({ directories, outputMode }: BuildEvent) => {
     imagesTo = outputMode === "fs" ? directories?.output : undefined;
+    jobs.clear();
   });
 
   eleventyConfig.addTransform("images", function (content) {
     return imagesTo && isHtmlOutput(this.page.outputPath)
-      ? optimiseImages(content, { root: ".", outputDir: imagesTo })
+      ? optimiseImages(content, { root: site.root, outputDir: imagesTo, jobs })
       : content;
   });
 
   // Written after rendering because it lists every HTML page the build wrote, 404 and redirect stubs included.
   eleventyConfig.on("eleventy.after", async ({ directories, outputMode, results }: BuildEvent) => {
     if (outputMode !== "fs" || !directories?.output) return;
+    // The pictures' files, made once each after the pages that use them are written.
+    await generateImages(jobs, directories.output);
     const htmlUrls = (results ?? [])
       .filter((result) => isHtmlOutput(result.outputPath) && typeof result.url === "string")
       .map((result) => result.url as string);

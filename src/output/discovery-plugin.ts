@@ -21,7 +21,12 @@ export function discoveryPlugin(eleventyConfig: UserConfig, site: SiteSettings):
     permalink: "/sitemap.xml",
   });
   eleventyConfig.addFilter("sitemapXml", (pages: never) => sitemapXml(pages, site.url));
-  eleventyConfig.addTemplate("discovery/robots.njk", robotsTxt(site.url), { ...hostFile, permalink: "/robots.txt" });
+  // The text is data to the template, never its source: no setting is ever read as a template.
+  eleventyConfig.addTemplate("discovery/robots.njk", "{{ robots | safe }}", {
+    ...hostFile,
+    permalink: "/robots.txt",
+    robots: robotsTxt(site.url),
+  });
 
   eleventyConfig.addPlugin(feedPlugin, feedOptions(site));
 }

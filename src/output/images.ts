@@ -1,5 +1,6 @@
 import { existsSync, lstatSync, realpathSync } from "node:fs";
 import { join, resolve, sep } from "node:path";
+import { scanPage, type ScannedElement } from "../core/html-scanner.js";
 
 export interface ImageOptions {
   /** The project folder: "/static/img/x.png" is read from `<root>/static/img/x.png`. */
@@ -11,10 +12,14 @@ export interface ImageOptions {
 /** Photos and other raster images; SVG is already small and sharp at any size, so it is left as it is. */
 const raster = /\.(?:png|jpe?g|gif|webp|avif|tiff?)$/i;
 
-function insidePicture(html: string, index: number): boolean {
-  const before = html.slice(0, index);
-  return before.lastIndexOf("<picture") > before.lastIndexOf("</picture>");
-}
+/**
+ * The most pixels a picture may have: 40 megapixels, above any camera an
+ * editor would use. Larger pictures (or a small file that unpacks into a
+ * huge one) would take minutes and gigabytes to process; the check refuses
+ * them (src/checks/static-files.ts), and the image library is told the same
+ * limit, so nothing larger is ever decoded.
+ */
+export const maxImagePixels = 40_000_000;
 
 /**
  * The file behind an image address, only if it is a real file inside static/:
@@ -36,47 +41,84 @@ export function staticFile(root: string, src: string): string | undefined {
     : undefined;
 }
 
-/**
- * One content image as a `<picture>`: AVIF and WebP for browsers that take
- * them, the original format as the fallback, with its width and height so the
- * page does not jump as it loads. Images lazy-load, except the banner image,
- * which is at the top of the page (above the fold).
- */
-export async function pictureFor(tag: string, options: ImageOptions): Promise<string> {
-  // Loaded here, not at the top: eleventy-img brings in sharp, and most builds have no image to process.
-  const { parse } = await import("node-html-parser");
-  const img = parse(tag).querySelector("img");
-  const src = img?.getAttribute("src") ?? "";
-  if (!img || !src.startsWith("/") || src.startsWith("//") || !raster.test(src)) return tag;
-  const file = staticFile(options.root, src);
-  if (!file) return tag; // The link check reports missing files and addresses outside the site; this only optimises.
-  const { default: Image, generateHTML } = await import("@11ty/eleventy-img");
-  const metadata = await Image(file, {
-    widths: ["auto"],
+/** How every picture is made: AVIF and WebP for browsers that take them, the original format as the fallback. */
+function imageOptions(outputDir: string) {
+  return {
+    widths: ["auto" as const],
     formats: ["avif", "webp", "auto"],
-    outputDir: join(options.outputDir, "img"),
+    outputDir: join(outputDir, "img"),
     urlPath: "/img/",
-  });
+    sharpOptions: { limitInputPixels: maxImagePixels },
+  };
+}
+
+/** The pictures a build's pages use, made once the pages are written (see generateImages). */
+export type ImageJobs = Set<string>;
+
+/**
+ * One content image as a `<picture>`, with its width and height so the page
+ * does not jump as it loads. Images lazy-load, except the banner image, which
+ * is at the top of the page (above the fold). Only the HTML is made here,
+ * from the picture's size (read from its header): the files themselves are
+ * made by generateImages, once, after the pages. A picture that is not a real
+ * raster file in static/, or is over the size limit, is left as it was: the
+ * checks say why.
+ */
+export async function pictureFor(
+  img: ScannedElement,
+  written: string,
+  options: ImageOptions & { jobs: ImageJobs },
+): Promise<string> {
+  const src = img.attributes.src ?? "";
+  if (!src.startsWith("/") || src.startsWith("//") || !raster.test(src.split(/[?#]/)[0] ?? "")) return written;
+  const file = staticFile(options.root, src);
+  if (!file) return written;
+  // Loaded here, not at the top: eleventy-img brings in sharp, and most builds have no image to process.
+  const { statsSync, generateHTML } = await import("@11ty/eleventy-img");
+  let metadata;
+  try {
+    metadata = statsSync(file, imageOptions(options.outputDir));
+  } catch {
+    return written;
+  }
+  const original = Object.values(metadata)[0]?.[0];
+  if (!original || original.width * original.height > maxImagePixels) return written;
+  options.jobs.add(file);
   const attributes: Record<string, string> = { ...img.attributes };
   delete attributes.src;
   delete attributes.width;
   delete attributes.height;
-  attributes.alt = img.getAttribute("alt") ?? "";
+  attributes.alt = img.attributes.alt ?? "";
   attributes.loading ??= /\bhero__image\b/.test(attributes.class ?? "") ? "eager" : "lazy";
   attributes.decoding ??= "async";
   return generateHTML(metadata, attributes, { whitespaceMode: "inline" });
 }
 
-/** Every local raster `<img>` in a page, as a `<picture>` (see pictureFor). */
-export async function optimiseImages(html: string, options: ImageOptions): Promise<string> {
-  const tags = [...html.matchAll(/<img\b[^>]*>/gi)].filter((match) => !insidePicture(html, match.index ?? 0));
-  if (tags.length === 0) return html;
+/** Every local raster `<img>` in a page (not already in a `<picture>`), as a `<picture>` (see pictureFor). */
+export async function optimiseImages(html: string, options: ImageOptions & { jobs: ImageJobs }): Promise<string> {
+  // Most pages have no picture: a look for the tag's name is enough to skip them.
+  if (!/<img\b/i.test(html)) return html;
+  const found: ScannedElement[] = [];
+  scanPage(html, [
+    {
+      open(element, context) {
+        if (element.name === "img" && !context.inside("picture")) found.push(element);
+      },
+    },
+  ]);
   let result = "";
   let last = 0;
-  for (const match of tags) {
-    const index = match.index ?? 0;
-    result += html.slice(last, index) + (await pictureFor(match[0], options));
-    last = index + match[0].length;
+  for (const element of found) {
+    const written = html.slice(element.start, element.tagEnd);
+    result += html.slice(last, element.start) + (await pictureFor(element, written, options));
+    last = element.tagEnd;
   }
   return result + html.slice(last);
+}
+
+/** Makes the files of every picture the pages use, into `<outputDir>/img/`. */
+export async function generateImages(jobs: ImageJobs, outputDir: string): Promise<void> {
+  if (jobs.size === 0) return;
+  const { default: Image } = await import("@11ty/eleventy-img");
+  for (const file of [...jobs].sort()) await Image(file, imageOptions(outputDir));
 }

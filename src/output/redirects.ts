@@ -1,3 +1,6 @@
+import type UserConfig from "@11ty/eleventy/UserConfig";
+import { normaliseAddress, outputFileFor } from "../core/addresses.js";
+import type { SiteSettings } from "../core/settings.js";
 import type { PageEntry } from "../core/types.js";
 import { oldDomains } from "./old-site.js";
 
@@ -13,28 +16,15 @@ function asList(value: unknown): string[] {
   return Array.isArray(value) ? value.filter((item): item is string => typeof item === "string") : [];
 }
 
-/** "/network", "network/" and "/network/index.html" all mean the folder "/network/". */
-export function normalisePath(path: string): string {
-  let clean = path.trim().replace(/index\.html?$/, "");
-  if (!clean.startsWith("/")) clean = `/${clean}`;
-  if (!clean.endsWith("/") && !/\.[a-z0-9]+$/i.test(clean)) clean = `${clean}/`;
-  return clean;
-}
-
 /** Every old address named in a page's `redirect_from`, with where it leads now, sorted by old address. */
 export function collectRedirects(pages: readonly PageEntry[] | undefined): Redirect[] {
   if (!Array.isArray(pages)) return [];
   const redirects: Redirect[] = [];
   for (const page of pages) {
     if (typeof page?.url !== "string") continue;
-    for (const from of asList(page.data?.redirect_from)) redirects.push({ from: normalisePath(from), to: page.url });
+    for (const from of asList(page.data?.redirect_from)) redirects.push({ from: normaliseAddress(from), to: page.url });
   }
   return redirects.sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0));
-}
-
-/** The stub file written at an old address, for hosts that cannot redirect. */
-export function stubOutputPath(from: string): string {
-  return from.endsWith("/") ? `${from}index.html` : from;
 }
 
 /**
@@ -58,4 +48,25 @@ export function domainRules(siteUrl: string, domains: readonly string[] = oldDom
 export function redirectsFile(redirects: readonly Redirect[], siteUrl?: string): string {
   const lines = [...(siteUrl ? domainRules(siteUrl) : []), ...redirects.map(({ from, to }) => `${from} ${to} 301!`)];
   return lines.join("\n") + (lines.length ? "\n" : "");
+}
+
+/**
+ * Old addresses (`redirect_from`): the host's redirects in `_redirects`,
+ * plus an HTML page at each old address for hosts that cannot redirect.
+ */
+export function redirectsPlugin(eleventyConfig: UserConfig, site: SiteSettings): void {
+  eleventyConfig.addCollection("redirects", (api) => collectRedirects((api as { getAll(): never[] }).getAll()));
+  eleventyConfig.addFilter("redirectsFile", (redirects: Redirect[]) => redirectsFile(redirects, site.url));
+  eleventyConfig.addFilter("stubOutputPath", outputFileFor);
+  const hostFile = { layout: false, eleventyExcludeFromCollections: true };
+  eleventyConfig.addTemplate("redirects/_redirects.njk", "{{ collections.redirects | redirectsFile | safe }}", {
+    ...hostFile,
+    permalink: "/_redirects",
+  });
+  eleventyConfig.addTemplate("redirects/stub.njk", "", {
+    pagination: { data: "collections.redirects", size: 1, alias: "redirect" },
+    permalink: "{{ redirect.from | stubOutputPath }}",
+    layout: "redirect.njk",
+    eleventyExcludeFromCollections: true,
+  });
 }

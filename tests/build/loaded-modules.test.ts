@@ -1,14 +1,15 @@
 // A build loads only what it uses: no test tools, no minifier, no image library without images to
-// process, and no Sass compiler when the stylesheet has not changed since the last build.
+// process, no HTML validator without an editor's own HTML to validate, and no Sass compiler when the
+// stylesheet has not changed since the last build.
 import { execFile } from "node:child_process";
 import { readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, describe, expect, it } from "vitest";
-import { fixtureProject } from "../support/fixture-project.js";
+import { fixtureProject, fixtureSite, page } from "../support/fixture-project.js";
 
 const run = promisify(execFile);
-const project = fixtureProject();
+const project = fixtureProject(fixtureSite("small-site"));
 afterAll(() => project.remove());
 const recorder = join(import.meta.dirname, "..", "support", "record-loaded-packages.mjs");
 
@@ -29,7 +30,7 @@ async function packagesLoadedByBuild(): Promise<Set<string>> {
 }
 
 describe("what a build loads", () => {
-  it("leaves out test tools, the image library when no page has a raster image, and Sass when the styles did not change", async () => {
+  it("leaves out test tools, the image library when no page has a raster image, the HTML validator when no page has an editor's HTML, and Sass when the styles did not change", async () => {
     const first = await packagesLoadedByBuild();
     expect(first).toContain("@11ty/eleventy");
     expect(first).toContain("sass"); // a first build compiles the stylesheet
@@ -50,5 +51,16 @@ describe("what a build loads", () => {
       "typescript",
     ];
     for (const loaded of [first, second]) expect(neverLoaded.filter((name) => loaded.has(name))).toEqual([]);
+  });
+
+  it("loads the HTML validator once a page holds HTML an editor wrote, and checks it", async () => {
+    project.write(
+      "content/panel.md",
+      page(
+        "title: A panel\nmetadesc: A page with a box of HTML written by an editor, so that the HTML validator checks it.",
+        '<div class="panel">\n\nWords in a box.\n\n</div>\n',
+      ),
+    );
+    expect(await packagesLoadedByBuild()).toContain("html-validate");
   });
 });

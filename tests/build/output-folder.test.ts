@@ -3,7 +3,9 @@
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildSite, describeBuildError, renderSite } from "../../src/build/build.js";
+import type UserConfig from "@11ty/eleventy/UserConfig";
+import { buildSite, runEleventy } from "../../src/build/build.js";
+import { trustPlugin } from "../../src/content/trust-plugin.js";
 import { besideOutput, buildMarker, outputFolderProblem, swapInto, takeLock } from "../../src/build/output-folder.js";
 import { formatProblem } from "../../src/core/problems.js";
 import { verifySearchIndex } from "../../src/build/search-index.js";
@@ -111,7 +113,7 @@ describe("the build's output folder", () => {
     expect(() => verifySearchIndex(copy)).toThrow(/pagefind-entry\.json is missing or unreadable/);
   });
 
-  it("never writes a page outside its output folder, even when Eleventy runs without the checks", async () => {
+  it("never writes a page outside its output folder: Eleventy itself stops before rendering", async () => {
     project.write(
       "content/escape.md",
       page(
@@ -119,14 +121,42 @@ describe("the build's output folder", () => {
       ),
     );
     const staging = join(project.root, "out", "site");
-    const caught = await renderSite(project.root, staging).then(
-      () => undefined,
-      (failure: unknown) => failure,
+    const run = await runEleventy(project.root, staging);
+    expect(run.settled).toBe(true);
+    expect(run.problems.map(formatProblem)).toContainEqual(
+      expect.stringMatching(/^content\/escape\.md:4:1: error: permalink must be a clean site address/),
     );
-    expect(describeBuildError(caught)).toMatch(/refused to write .*escaped-by-test.*: it is outside the site's folder/);
     expect(existsSync(join(project.root, "escaped-by-test"))).toBe(false);
     expect(existsSync(join(project.root, "out", "escaped-by-test"))).toBe(false);
+    expect(existsSync(staging)).toBe(false);
+    rmSync(join(project.root, "content/escape.md"));
   }, 120_000);
+
+  it("and the last guard, under the checks, writes no page whose address the rule refuses or that leads outside", () => {
+    const data: Record<string, unknown> = {};
+    const handlers: Record<string, (event: unknown) => void> = {};
+    trustPlugin(
+      {
+        setFrontMatterParsingOptions: () => undefined,
+        ignores: { add: () => undefined },
+        addGlobalData: (name: string, value: unknown) => (data[name] = value),
+        on: (name: string, handler: (event: unknown) => void) => (handlers[name] = handler),
+      } as unknown as UserConfig,
+      { root: project.root },
+    );
+    handlers["eleventy.before"]?.({ directories: { output: join(project.root, "out", "site") } });
+    const { permalink } = data.eleventyComputed as { permalink: (page: unknown) => unknown };
+    const from = (value: unknown, inputPath = "./content/escape.md") =>
+      permalink({ permalink: value, page: { inputPath } });
+    expect(from("../../escaped-by-test/")).toBe(false);
+    expect(from("/Not Clean/")).toBe(false);
+    expect(from("/assets/x/")).toBe(false);
+    expect(from("/fine/")).toBe("/fine/");
+    expect(from(false)).toBe(false);
+    // The developers' own templates choose their own addresses, but never outside the site either.
+    expect(from("/assets/main.abc.css", "./content/assets/main.css.njk")).toBe("/assets/main.abc.css");
+    expect(from("../../x.css", "./content/assets/main.css.njk")).toBe(false);
+  });
 
   it("says so when the new site is in but the old one could not be deleted", async () => {
     const base = sibling("swap");

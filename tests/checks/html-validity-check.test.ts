@@ -1,9 +1,9 @@
 // HTML validity in `npm run check`: html-validate's findings as editors' sentences at the source line.
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { checkHtmlValidity, explain } from "../../src/checks/html-validity-check.js";
+import { checkHtmlValidity, explain } from "../../src/checks/html-validity.js";
 import { formatProblem } from "../../src/core/problems.js";
-import { readHtmlValidateConfig } from "../../src/checks/html-validator.js";
+import { readHtmlValidateConfig } from "../../src/checks/html-validity.js";
 import { fixturePage } from "../support/rendered-fixture.js";
 
 const config = readHtmlValidateConfig(join(import.meta.dirname, "..", "..", ".htmlvalidate.json"));

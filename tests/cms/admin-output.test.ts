@@ -4,9 +4,9 @@
 // the search index and the navs.
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
+import { readSettings } from "../../src/core/settings.js";
 import { describe, expect, it } from "vitest";
 import { adminContentSecurityPolicy } from "../../src/cms/admin-csp.js";
-import { cmsSettings } from "../../src/cms/config.js";
 import { contentSecurityPolicy } from "../../src/output/headers.js";
 import { builtUrls, siteDir } from "../support/built-site.js";
 import { headersFor, parseHeadersFile } from "../support/host-files.js";
@@ -43,7 +43,7 @@ describe("/admin/ in the built site", () => {
 
   it("gets exactly one CSP, the editor's own, and every other address exactly the site's", () => {
     const site = contentSecurityPolicy(process.env.NLC_ANALYTICS_ID ?? "");
-    const admin = adminContentSecurityPolicy(cmsSettings(process.env));
+    const admin = adminContentSecurityPolicy(readSettings(process.env).settings.cms);
     for (const path of allFiles()) {
       if (path === "/_headers" || path === "/_redirects") continue;
       const found = policies(path);

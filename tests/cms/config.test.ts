@@ -1,32 +1,33 @@
 // The editor's form is made from the front-matter schema: it cannot offer a field the check
 // rejects, miss one the check requires, or accept a value the check refuses.
+import { readSettings } from "../../src/core/settings.js";
 import { describe, expect, it } from "vitest";
 import { frontMatterSchema, knownFields, pageAddress, sitePath } from "../../src/content/schema.js";
 import { addressProblem } from "../../src/core/addresses.js";
 import { cmsFields, isOffered } from "../../src/content/field-words.js";
 import { layoutNames } from "../../src/content/layouts.js";
 import matter from "gray-matter";
-import {
-  cmsConfig,
-  cmsConfigYaml,
-  cmsSettings,
-  shape,
-  type CmsWidgetConfig,
-  type FieldName,
-} from "../../src/cms/config.js";
+import { cmsConfig, cmsConfigYaml, shape, type CmsWidgetConfig, type FieldName } from "../../src/cms/config.js";
 import { fieldFacts } from "../../src/cms/schema-facts.js";
 
 const layouts = layoutNames("layouts");
-const production = cmsSettings(
+const production = cmsSettingsFrom(
   { NLC_CMS_REPO: "example-org/nlc-site", NLC_CMS_AUTH_URL: "https://auth.example.org/auth" },
   "https://www.example.org",
 );
-const local = cmsSettings({ NLC_CMS_LOCAL_BACKEND: "http://127.0.0.1:8081/api/v1" });
+const local = cmsSettingsFrom({ NLC_CMS_LOCAL_BACKEND: "http://127.0.0.1:8081/api/v1" });
 
 type Collection = { name: string; folder: string; fields: CmsWidgetConfig[] };
 const collections = (settings = production) => cmsConfig(settings, layouts).collections as Collection[];
 const frontMatterFields = (collection: Collection) => collection.fields.filter((field) => field.name !== "body");
 const facts = (name: string) => fieldFacts(shape[name as FieldName]);
+
+/** The CMS settings from an environment, as the build reads them. */
+function cmsSettingsFrom(env: NodeJS.ProcessEnv, siteUrl?: string) {
+  const { settings, problems } = readSettings(siteUrl ? { ...env, SITE_URL: siteUrl } : env);
+  if (problems.length) throw new Error(problems.join("\n"));
+  return settings.cms;
+}
 
 describe("the CMS config, made from the front-matter schema", () => {
   it("offers only fields the check knows, and every field the check requires", () => {
@@ -128,9 +129,9 @@ describe("the CMS config, made from the front-matter schema", () => {
   });
 
   it("refuses malformed settings with a sentence naming the variable", () => {
-    expect(() => cmsSettings({ NLC_CMS_REPO: "not a repo" })).toThrow(/NLC_CMS_REPO/);
-    expect(() => cmsSettings({ NLC_CMS_AUTH_URL: "http://insecure.example.org" })).toThrow(/NLC_CMS_AUTH_URL/);
-    expect(() => cmsSettings({ NLC_CMS_LOCAL_BACKEND: "http://example.org:8081/api/v1" })).toThrow(
+    expect(() => cmsSettingsFrom({ NLC_CMS_REPO: "not a repo" })).toThrow(/NLC_CMS_REPO/);
+    expect(() => cmsSettingsFrom({ NLC_CMS_AUTH_URL: "http://insecure.example.org" })).toThrow(/NLC_CMS_AUTH_URL/);
+    expect(() => cmsSettingsFrom({ NLC_CMS_LOCAL_BACKEND: "http://example.org:8081/api/v1" })).toThrow(
       /NLC_CMS_LOCAL_BACKEND/,
     );
   });

@@ -3,7 +3,8 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { scheduledFor, today } from "../../src/content/scheduled.js";
+import { scheduledFor } from "../../src/content/scheduled.js";
+import { readSettings } from "../../src/core/settings.js";
 import { fixtureProject, page, type FixtureProject } from "../support/fixture-project.js";
 import { runCli } from "./cms-site.js";
 
@@ -23,8 +24,8 @@ afterAll(() => project?.remove());
 
 describe("scheduled posts", () => {
   it("knows today from NLC_NOW, and refuses a malformed one", () => {
-    expect(today({ NLC_NOW: "2030-03-01" })).toBe("2030-03-01");
-    expect(() => today({ NLC_NOW: "next week" })).toThrow(/NLC_NOW/);
+    expect(readSettings({ NLC_NOW: "2030-03-01" }).settings.today).toBe("2030-03-01");
+    expect(readSettings({ NLC_NOW: "next week" }).problems).toEqual([expect.stringMatching(/^NLC_NOW must be/)]);
     expect(scheduledFor({ date: new Date("2030-03-02") }, "2030-03-01")).toBe("2030-03-02");
     expect(scheduledFor({ date: new Date("2030-03-02") }, "2030-03-02")).toBeUndefined();
     expect(scheduledFor({}, "2030-03-01")).toBeUndefined();

@@ -7,7 +7,7 @@ import { addressProblem, cleanFileName, cleanPostName, pageAddress, sitePath } f
 import { readFrontMatterBlock } from "../../src/content/front-matter.js";
 import { parseYaml, YamlProblem } from "../../src/content/yaml.js";
 import { slugify } from "../../src/content/new-page.js";
-import { siteSettings } from "../../src/core/settings.js";
+import { readSettings } from "../../src/core/settings.js";
 import { checkPageSource } from "../../src/checks/page-source.js";
 import { findEncodingDamage } from "../../src/checks/encoding.js";
 import { checkRenderedPages } from "../../src/checks/rendered.js";
@@ -28,7 +28,7 @@ const entryPoints: Record<string, (text: string) => unknown> = {
   addressProblem: (text) => addressProblem(text),
   cleanFileName: (text) => cleanFileName(text),
   slugify: (text) => slugify(text),
-  siteUrl: (text) => siteSettings({ SITE_URL: text }).url,
+  siteUrl: (text) => readSettings({ SITE_URL: text }).settings.site.url,
   videoLine: (text) => videoLine(text),
   replaceVimeoIframes: (text) => replaceVimeoIframes(text),
   markdown: (text) => createMarkdown().render(text),

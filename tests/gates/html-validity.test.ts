@@ -1,6 +1,6 @@
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { describeHtmlProblems, findInvalidHtml, readHtmlValidateConfig } from "../../src/checks/html-validator.js";
+import { describeHtmlProblems, findInvalidHtml, readHtmlValidateConfig } from "../../src/checks/html-validity.js";
 import { readSiteDir } from "../../src/checks/link-check.js";
 import { siteDir } from "../support/built-site.js";
 

@@ -2,7 +2,8 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { buildSite } from "../../src/build/build.js";
-import { collectRedirects, normalisePath, redirectsFile, stubOutputPath } from "../../src/output/redirects.js";
+import { normaliseAddress, outputFileFor } from "../../src/core/addresses.js";
+import { collectRedirects, redirectsFile } from "../../src/output/redirects.js";
 import { fixtureProject, fixtureSite, page } from "../support/fixture-project.js";
 import { parseRedirectsFile } from "../support/host-files.js";
 
@@ -16,8 +17,8 @@ describe("redirects", () => {
       "/network/index.html",
       " /network/index.htm ",
     ])
-      expect(normalisePath(spelling)).toBe("/network/");
-    expect(normalisePath("/old/report.pdf")).toBe("/old/report.pdf");
+      expect(normaliseAddress(spelling)).toBe("/network/");
+    expect(normaliseAddress("/old/report.pdf")).toBe("/old/report.pdf");
   });
 
   it("collects each page's redirect_from, sorted by old address, skipping pages without an address", () => {
@@ -48,8 +49,8 @@ describe("redirects", () => {
   });
 
   it("puts a stub where a host without redirects would look for the old address", () => {
-    expect(stubOutputPath("/network/")).toBe("/network/index.html");
-    expect(stubOutputPath("/old.html")).toBe("/old.html");
+    expect(outputFileFor("/network/")).toBe("/network/index.html");
+    expect(outputFileFor("/old.html")).toBe("/old.html");
   });
 
   it("writes the stubs there in a real build, for old folder and file addresses alike", async () => {

@@ -1,4 +1,5 @@
 // Small rendered pages for the page checks: markdown rendered as the site renders it, inside a minimal valid page.
+import { checkHtmlBlocks } from "../../src/checks/html-blocks.js";
 import { checkRenderedPages, type RenderedPage } from "../../src/checks/rendered.js";
 import { formatProblem } from "../../src/core/problems.js";
 import { createMarkdown } from "../../src/render/markdown.js";
@@ -25,11 +26,15 @@ export const fixtureFiles = ["/static/a.svg", "/assets/site.abc.js"];
 export function checkFixtures(...pages: FixturePage[]): string[] {
   const sources = new Map(pages.map(({ page, source }) => [page.file, source]));
   const files = new Set([...fixtureFiles, ...pages.map(({ page }) => page.path)]);
-  return checkRenderedPages(
-    pages.map(({ page }) => page),
-    files,
-    (file) => sources.get(file),
-  ).map(formatProblem);
+  // The editor's own HTML is checked from the source, before rendering; the rendered page after.
+  return [
+    ...pages.flatMap(({ page, source }) => checkHtmlBlocks(page.file, source)),
+    ...checkRenderedPages(
+      pages.map(({ page }) => page),
+      files,
+      (file) => sources.get(file),
+    ),
+  ].map(formatProblem);
 }
 
 /** The problems on one page made of `body`. */

@@ -2,7 +2,7 @@
 import { join } from "node:path";
 import { inAdminArea } from "../../src/cms/admin-csp.js";
 import { describeBrokenLinks, findBrokenLinks, readSiteDir } from "../../src/checks/link-check.js";
-import { describeHtmlProblems, findInvalidHtml, readHtmlValidateConfig } from "../../src/checks/html-validator.js";
+import { describeHtmlProblems, findInvalidHtml, readHtmlValidateConfig } from "../../src/checks/html-validity.js";
 import { measurePage, overBudget, siteFileReader } from "../../src/checks/page-weight.js";
 
 /** Every broken link, invalid element and page over budget in a built site, one line each; [] when it passes. */

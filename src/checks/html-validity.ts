@@ -1,10 +1,68 @@
-// HTML validity (html-validate, with the committed .htmlvalidate.json) as editors' problems: each at
-// the page's source file and line, in a sentence that says what to change, never a rule id alone.
-import type { ConfigData } from "html-validate";
-import { htmlValidator, validatePage, type HtmlProblem } from "./html-validator.js";
+// HTML validity by html-validate's rules, as set in the committed .htmlvalidate.json: the finder the
+// built-site gate uses, and its findings as editors' problems, each at the page's source file and line,
+// in a sentence that says what to change, never a rule id alone.
+import { readFileSync } from "node:fs";
+import { HtmlValidate, type ConfigData } from "html-validate";
 import { literally, tagWith } from "../core/html-scanner.js";
 import { error, type Problem } from "../core/problems.js";
 import { fromLayout, locate, type RenderedPage, type SourceReader } from "./rendered.js";
+
+export interface HtmlProblem {
+  /** Site path of the page, e.g. "/news/index.html". */
+  page: string;
+  line: number;
+  column: number;
+  /** html-validate's rule, e.g. "element-permitted-content": its page at html-validate.org/rules/ explains it. */
+  rule: string;
+  message: string;
+}
+
+/** The project's html-validate configuration (the committed `.htmlvalidate.json`). */
+export function readHtmlValidateConfig(file: string): ConfigData {
+  return JSON.parse(readFileSync(file, "utf8")) as ConfigData;
+}
+
+/** A validator with exactly the given config, whatever files lie around the pages (root). */
+export function htmlValidator(config: ConfigData): HtmlValidate {
+  return new HtmlValidate({ ...config, root: true });
+}
+
+/** Every error html-validate finds in one page. */
+export async function validatePage(validator: HtmlValidate, page: string, html: string): Promise<HtmlProblem[]> {
+  return validatePageSync(validator, page, html);
+}
+
+/** Every error html-validate finds in one page, without waiting (the rules are synchronous). */
+export function validatePageSync(validator: HtmlValidate, page: string, html: string): HtmlProblem[] {
+  const problems: HtmlProblem[] = [];
+  const report = validator.validateStringSync(html, page);
+  for (const result of report.results) {
+    for (const message of result.messages) {
+      if (message.severity < 2) continue;
+      problems.push({
+        page,
+        line: message.line,
+        column: message.column,
+        rule: message.ruleId,
+        message: message.message,
+      });
+    }
+  }
+  return problems;
+}
+
+/** Every error html-validate finds in the pages (site path → HTML), page by page. */
+export async function findInvalidHtml(pages: Map<string, string>, config: ConfigData): Promise<HtmlProblem[]> {
+  const validator = htmlValidator(config);
+  const problems: HtmlProblem[] = [];
+  for (const [page, html] of pages) problems.push(...(await validatePage(validator, page, html)));
+  return problems;
+}
+
+/** One line a problem: "/news/index.html:12:5 element-permitted-content – <div> is not permitted as content under <span>". */
+export function describeHtmlProblems(problems: HtmlProblem[]): string {
+  return problems.map((p) => `${p.page}:${p.line}:${p.column} ${p.rule} – ${p.message}`).join("\n");
+}
 
 /** Rules the page scanner already reports in its own words (so a problem is not told twice). */
 const reportedByScanner = new Set([
@@ -155,10 +213,18 @@ export async function checkHtmlValidity(
   config: ConfigData,
   readSource: SourceReader,
 ): Promise<Problem[]> {
-  const validator = htmlValidator(config);
+  return checkHtmlValiditySync(pages, htmlValidator(config), readSource);
+}
+
+/** As checkHtmlValidity, with a validator made once for many pages. */
+export function checkHtmlValiditySync(
+  pages: readonly RenderedPage[],
+  validator: HtmlValidate,
+  readSource: SourceReader,
+): Problem[] {
   const problems: Problem[] = [];
   for (const page of pages) {
-    const found = await validatePage(validator, page.path, page.html);
+    const found = validatePageSync(validator, page.path, page.html);
     for (const problem of found) {
       if (reportedByScanner.has(problem.rule) || consequence(problem)) continue;
       const element = elementAt(page.html, offsetOf(page.html, problem.line, problem.column));

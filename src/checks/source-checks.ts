@@ -1,0 +1,131 @@
+import { readFileSync, statSync } from "node:fs";
+import { join } from "node:path";
+import { layoutAliases, layoutNames } from "../content/layouts.js";
+import { listContentFiles, staticLinks } from "../content/trust.js";
+import { error, type Problem } from "../core/problems.js";
+import { checkHtmlBlocks, editorHtmlPage } from "./html-blocks.js";
+import { checkFields, checkPageSource } from "./page-source.js";
+import { scheduledNotices } from "./scheduled-notices.js";
+import { checkSiteStructure, type SourcedPage } from "./site-structure.js";
+
+/**
+ * The checks that need only the files, before anything is rendered: what
+ * content/ and static/ may hold, each page's front matter and text, the
+ * HTML an editor wrote, and clashes between pages. A problem marked
+ * `blocksRender` stops the build before Eleventy renders a page.
+ */
+
+export interface SourceCheck {
+  problems: Problem[];
+  pages: SourcedPage[];
+  /** Source text by file, so later checks can place problems without reading files again. */
+  sources: Map<string, string>;
+}
+
+export interface SourceCheckOptions {
+  /** Today (YYYY-MM-DD): pages dated later are scheduled. */
+  today: string;
+}
+
+/** A data file's keys, checked like front matter; its data, when it could be read. */
+function checkDataFile(file: string, text: string): { data?: Record<string, unknown>; problems: Problem[] } {
+  let data: unknown;
+  try {
+    data = JSON.parse(text.startsWith("\uFEFF") ? text.slice(1) : text);
+  } catch (caught) {
+    const reason = caught instanceof Error ? caught.message : "it could not be read";
+    return {
+      problems: [
+        error(file, 1, 1, `${file} is not valid JSON (${reason}): check its quotes, commas and brackets`, true),
+      ],
+    };
+  }
+  if (data === null || typeof data !== "object" || Array.isArray(data)) {
+    return {
+      problems: [
+        error(file, 1, 1, `${file} must hold one JSON object of fields, such as { "layout": "page.njk" }`, true),
+      ],
+    };
+  }
+  const record = data as Record<string, unknown>;
+  const at = (field: string) => Math.max(1, text.split("\n").findIndex((line) => line.includes(`"${field}"`)) + 1);
+  const problems = checkFields({ file, text }, record, at, true);
+  // A folder's data file sets its pages' shared settings; one address for all of them cannot work.
+  if ("permalink" in record)
+    problems.push(
+      error(
+        file,
+        at("permalink"),
+        1,
+        `${file} cannot set permalink: it would give every page in the folder the same address. Set permalink in each page instead`,
+        true,
+      ),
+    );
+  for (const key of ["__proto__", "constructor", "prototype"]) {
+    if (Object.hasOwn(record, key))
+      problems.push(error(file, at(key), 1, `"${key}" cannot be used as a field name; remove it`, true));
+  }
+  return { data: record, problems };
+}
+
+/** Every check on the project's source files. `root` is the project folder. */
+export async function checkSources(root: string, options: SourceCheckOptions): Promise<SourceCheck> {
+  const listed = listContentFiles(root, "content");
+  const problems: Problem[] = [...listed.problems, ...staticLinks(root)];
+  const layoutsDir = join(root, "layouts");
+  const layouts = new Set([
+    ...Object.keys(layoutAliases(layoutsDir)),
+    ...layoutNames(layoutsDir).flatMap((name) => [name, `${name}.njk`]),
+  ]);
+  const sources = new Map<string, string>();
+  for (const file of listed.dataFiles) {
+    const text = readFileSync(join(root, file), "utf8");
+    sources.set(file, text);
+    const checked = checkDataFile(file, text);
+    problems.push(...checked.problems);
+    if (typeof checked.data?.layout === "string" && !layouts.has(checked.data.layout)) {
+      problems.push(
+        error(
+          file,
+          1,
+          1,
+          `layout "${checked.data.layout}" does not exist; use one of ${layoutNames(layoutsDir).join(", ")}`,
+          true,
+        ),
+      );
+    }
+  }
+  const pages: SourcedPage[] = [];
+  const editorHtml: Array<{ path: string; file: string; html: string }> = [];
+  for (const file of listed.pages) {
+    const text = readFileSync(join(root, file), "utf8");
+    sources.set(file, text);
+    const checked = checkPageSource({ file, text }, { layouts });
+    pages.push({ ...checked, text, modified: modifiedTime(join(root, file)) });
+    problems.push(...checked.problems, ...checkHtmlBlocks(file, text));
+    const html = editorHtmlPage(file, text);
+    if (html) editorHtml.push({ path: `/${file}`, file, html });
+  }
+  // HTML validity, for the pages where an editor wrote HTML: the rest is the site's own renderer's.
+  if (editorHtml.length > 0) {
+    const { checkHtmlValiditySync, htmlValidator, readHtmlValidateConfig } = await import("./html-validity.js");
+    const validator = htmlValidator(readHtmlValidateConfig(join(root, ".htmlvalidate.json")));
+    problems.push(...checkHtmlValiditySync(editorHtml, validator, (file) => sources.get(file)));
+  }
+  problems.push(...checkSiteStructure(pages));
+  problems.push(...scheduledNotices(pages, options.today));
+  return { problems, pages, sources };
+}
+
+function modifiedTime(path: string): number {
+  try {
+    return statSync(path).mtimeMs;
+  } catch {
+    return 0;
+  }
+}
+
+/** Whether any problem stops the site being rendered at all. */
+export function blocksRender(problems: readonly Problem[]): boolean {
+  return problems.some((problem) => problem.blocksRender && problem.severity === "error");
+}
