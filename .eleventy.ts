@@ -1,5 +1,6 @@
 import type UserConfig from "@11ty/eleventy/UserConfig";
 import { loadAssets } from "./src/output/assets.js";
+import { fontCopies } from "./src/output/fonts.js";
 import { breadcrumbs } from "./src/render/breadcrumbs.js";
 import { isoDate, readableDate } from "./src/render/dates.js";
 import { layoutAliases } from "./src/content/layouts.js";
@@ -58,6 +59,7 @@ export default function (eleventyConfig: UserConfig) {
       eleventyExcludeFromCollections: true,
     });
   }
+  eleventyConfig.addPassthroughCopy(fontCopies());
   eleventyConfig.addWatchTarget("src/styles/");
   eleventyConfig.addWatchTarget("src/scripts/");
   // The preview rebuilds once a save has settled for 40 ms; Eleventy's default wait, 150 ms, was half of a one-page rebuild.

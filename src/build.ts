@@ -20,6 +20,7 @@ import {
 } from "./checks/run-checks.js";
 import { listSiteFiles } from "./checks/link-check.js";
 import { buildSearchIndex } from "./output/search-index.js";
+import { fontSiteFiles } from "./output/fonts.js";
 
 export interface BuildOptions {
   /** Project folder holding `.eleventy.ts`, `content/` and `layouts/`. */
@@ -107,6 +108,7 @@ export function builtFiles(
   const base = resolve(root, output);
   for (const result of results) if (result.outputPath) files.add(resolve(root, result.outputPath).slice(base.length));
   listSiteFiles(join(root, "static", "root"), "/", files);
+  for (const font of fontSiteFiles().keys()) files.add(font);
   return listSiteFiles(join(root, "static"), "/static/", files);
 }
 

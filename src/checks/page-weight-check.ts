@@ -28,6 +28,16 @@ export function checkPageWeight(
         ),
       );
     }
+    if (weight.fonts > budget.fonts) {
+      problems.push(
+        error(
+          page.file,
+          1,
+          1,
+          `the page may load ${kb(weight.fonts)} of web fonts, over the ${kb(budget.fonts)} budget: ask a developer, as the fonts come from the site's styles`,
+        ),
+      );
+    }
     if (weight.js > budget.js) {
       problems.push(
         error(

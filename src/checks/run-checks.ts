@@ -9,6 +9,7 @@ import { error, type Problem } from "./problems.js";
 import { checkRenderedPages, type RenderedPage } from "./rendered.js";
 import { checkSiteStructure, type SourcedPage } from "./site-structure.js";
 import { scheduledNotices } from "./scheduled.js";
+import { fontSiteFiles } from "../output/fonts.js";
 
 export const contentDir = "content";
 export const layoutsDir = "layouts";
@@ -178,6 +179,8 @@ export async function checkRenderedInDepth(
   const readSiteFile: ReadSiteFile = (sitePath) => {
     const found = built.get(sitePath);
     if (found !== undefined) return found;
+    const font = fontSiteFiles().get(sitePath);
+    if (font) return readFileSync(font);
     const file = resolve(root, `.${sitePath}`);
     return file.startsWith(resolve(root, "static") + sep) && existsSync(file) && statSync(file).isFile()
       ? readFileSync(file)

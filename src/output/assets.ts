@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { basename, dirname, join } from "node:path";
+import { loadFonts, withFontFaces, type Font } from "./fonts.js";
 
 export interface Asset {
   /** Address with a content hash in the file name, safe to cache for ever. */
@@ -16,6 +17,8 @@ export interface Assets {
   search: Asset;
   /** Only on sites built with an analytics ID. */
   consent: Asset;
+  /** The woff2 files the stylesheet's @font-face rules name (src/output/fonts.ts). */
+  fonts: Font[];
 }
 
 /** "main.css" with contents → "/assets/main.3f2a9c01de.css". */
@@ -92,9 +95,10 @@ export function loadScript(file: string): Asset {
 
 export function loadAssets(): Assets {
   return {
-    css: compileStylesheet("src/styles"),
+    css: withFontFaces(compileStylesheet("src/styles")),
     js: loadScript("src/scripts/site.js"),
     search: loadScript("src/scripts/search.js"),
     consent: loadScript("src/scripts/consent.js"),
+    fonts: loadFonts(),
   };
 }
