@@ -9,6 +9,7 @@ import { deliveryPlugin } from "./src/output/delivery-plugin.js";
 import { discoveryPlugin } from "./src/output/discovery-plugin.js";
 import { createMarkdown } from "./src/render/markdown.js";
 import { navItems } from "./src/render/navigation.js";
+import { onThisPage } from "./src/render/on-this-page.js";
 import { previewChecksPlugin } from "./src/checks/preview-checks.js";
 import { previewProblemsPlugin } from "./src/checks/preview-problems.js";
 import { limit, newestFirst } from "./src/render/posts.js";
@@ -82,6 +83,7 @@ export default function (eleventyConfig: UserConfig) {
   });
 
   eleventyConfig.addFilter("navItems", navItems);
+  eleventyConfig.addFilter("onThisPage", onThisPage);
   eleventyConfig.addFilter("breadcrumbs", breadcrumbs);
   eleventyConfig.addFilter("readableDate", readableDate);
   eleventyConfig.addFilter("isoDate", isoDate);

@@ -94,9 +94,14 @@ export function fontFaceCss(fonts: readonly Font[]): string {
     .join("");
 }
 
-/** The stylesheet with the @font-face rules in front, under a new fingerprint. */
+/**
+ * The stylesheet with the @font-face rules in front, under a new fingerprint.
+ * Sass starts a stylesheet holding non-ASCII characters with a byte-order
+ * mark, which stays first (in the middle it would break the first selector).
+ */
 export function withFontFaces(css: Asset, fonts: readonly Font[] = loadFonts()): Asset {
-  const contents = `${fontFaceCss(fonts)}${css.contents}`;
+  const bom = css.contents.startsWith("\uFEFF") ? "\uFEFF" : "";
+  const contents = `${bom}${fontFaceCss(fonts)}${css.contents.slice(bom.length)}`;
   const hash = createHash("sha256").update(contents).digest("hex").slice(0, 10);
   return { href: css.href.replace(/\.[0-9a-f]{10}\.css$/, `.${hash}.css`), contents };
 }

@@ -57,6 +57,13 @@ describe("the site's fonts", () => {
     expect(css.href).toMatch(/^\/assets\/main\.[0-9a-f]{10}\.css$/);
     expect(css.href).not.toBe("/assets/main.0123456789.css");
     for (const font of fonts) expect(css.contents).toContain(`url(${font.href})`);
+    // Sass's byte-order mark stays the first character, not the start of the first rule after the fonts.
+    const marked = withFontFaces(
+      { href: "/assets/main.0123456789.css", contents: "\uFEFF*{box-sizing:border-box}" },
+      fonts,
+    );
+    expect(marked.contents.startsWith(`\uFEFF${fontFaceCss(fonts)}*{`)).toBe(true);
+    expect(marked.contents.match(/\uFEFF/g)).toHaveLength(1);
   });
 
   it("are copied to their addresses, and known to checks that write nothing", () => {
