@@ -15,7 +15,7 @@ import { assetsPlugin } from "./src/output/assets.js";
 import { deliveryPlugin } from "./src/output/delivery-plugin.js";
 import { discoveryPlugin } from "./src/output/discovery-plugin.js";
 import { redirectsPlugin } from "./src/output/redirects.js";
-import { staticFilesPlugin, staticSitePaths } from "./src/output/static-files.js";
+import { plannedCopies, staticFilesPlugin } from "./src/output/static-files.js";
 import { renderPlugin } from "./src/render/plugin.js";
 
 /**
@@ -61,7 +61,7 @@ export default function (eleventyConfig: UserConfig) {
   eleventyConfig.addPlugin(checksPlugin, {
     root,
     today: settings.today,
-    plannedFiles: () => staticSitePaths(root),
+    plannedFiles: () => plannedCopies(root),
     onPreviewReport: ({ problems }: { problems: Problem[] }) => recordPreviewProblems(problems),
   });
   // The preview's own additions to a page come after the checks have read it (src/build/preview.ts).

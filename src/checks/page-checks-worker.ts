@@ -22,12 +22,12 @@ const readSource = (file: string): string | undefined => {
 function finish(message: Extract<ToWorker, { kind: "finish" }>): Problem[] {
   if (!checker) return [];
   const built = new Map(message.built);
+  const copies = new Map(message.copies);
   const fromOutput = message.outputDir ? siteFileReader(message.outputDir) : undefined;
-  const fromStatic = siteFileReader(join(root, "static"));
-  const read: ReadSiteFile = (path) =>
-    fromOutput?.(path) ??
-    built.get(path) ??
-    (path.startsWith("/static/") ? fromStatic(path.slice("/static".length)) : undefined);
+  const read: ReadSiteFile = (path) => {
+    const copied = copies.get(path);
+    return fromOutput?.(path) ?? built.get(path) ?? (copied === undefined ? undefined : readFileSync(copied));
+  };
   const files = new Set(message.files);
   checker.keepOnly(new Set(message.files.filter((file) => file.endsWith(".html"))));
   return checker.finish(files, read);

@@ -14,6 +14,8 @@ export type ToWorker =
       outputDir?: string;
       /** Files rendered but not written (`npm run check`): site path → contents, for weighing pages. */
       built: Array<[string, string]>;
+      /** Files copied as they are, when nothing was written: site path → the file in the project. */
+      copies: Array<[string, string]>;
     };
 
 type FromWorker = { kind: "report"; problems: Problem[] } | { kind: "failed"; message: string };
@@ -72,6 +74,7 @@ export class PageChecks {
     files: ReadonlySet<string>,
     outputDir: string | undefined,
     built: ReadonlyMap<string, string>,
+    copies: ReadonlyMap<string, string> = new Map(),
   ): Promise<Problem[]> {
     const worker = this.thread();
     if (this.failure) return Promise.reject(new Error(`the page checks failed: ${this.failure}`));
@@ -86,7 +89,13 @@ export class PageChecks {
           );
         else resolve(message.problems);
       };
-      worker.postMessage({ kind: "finish", files: [...files], outputDir, built: [...built] } satisfies ToWorker);
+      worker.postMessage({
+        kind: "finish",
+        files: [...files],
+        outputDir,
+        built: [...built],
+        copies: [...copies],
+      } satisfies ToWorker);
     });
   }
 

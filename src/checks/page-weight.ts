@@ -1,5 +1,6 @@
 // Gate: every page is light. Its HTML and the CSS that blocks rendering fit in the first round trip
-// (about 14 KB gzipped), its JavaScript stays small, and nothing that blocks rendering comes from another host.
+// (about 14 KB gzipped), its JavaScript and web fonts stay small, and nothing that blocks rendering comes
+// from another host.
 import { readFileSync, statSync } from "node:fs";
 import { join, normalize } from "node:path";
 import { gzipSync } from "node:zlib";
@@ -11,9 +12,12 @@ export interface Budget {
   firstRoundTrip: number;
   /** Gzipped bytes of all the JavaScript a page loads (files and inline). */
   js: number;
+  /** Bytes of the web fonts a page may load: every font its stylesheets' @font-face rules or its preloads name. */
+  fonts: number;
 }
 
-export const defaultBudget: Budget = { firstRoundTrip: 14 * 1024, js: 10 * 1024 };
+/** Fonts: the three woff2 files the styles use (src/output/fonts.ts) weigh 45 KB; the budget leaves room for one small change, not a fourth face. */
+export const defaultBudget: Budget = { firstRoundTrip: 14 * 1024, js: 10 * 1024, fonts: 50 * 1024 };
 
 /** Reads a file of the built site by site path ("/assets/main.abc.css"); undefined if there is none. */
 export type ReadSiteFile = (sitePath: string) => Buffer | string | undefined;
@@ -43,6 +47,8 @@ export interface PageWeight {
   js: number;
   /** Gzipped bytes of JavaScript the page may load that the budget allows (Pagefind on the search page). */
   allowedJs: number;
+  /** Bytes of the web fonts the page may load (woff2 is compressed already). */
+  fonts: number;
   /** Addresses on other hosts that block rendering (stylesheets, or scripts without async/defer). */
   blockingElsewhere: string[];
   /** Scripts on other hosts: they cannot be weighed, so they fail the budget. */
@@ -52,6 +58,8 @@ export interface PageWeight {
 }
 
 export interface WeightOptions {
+  /** Gzipped sizes already measured, by site path: every page loads the same stylesheet. */
+  sizes?: Map<string, number>;
   /** JavaScript a page may load beyond the budget. Default: Pagefind's files on the search page. */
   allowedScript?: (page: string, sitePath: string) => boolean;
 }
@@ -63,6 +71,13 @@ const origin = "http://site.invalid";
 const jsTypes = new Set(["", "text/javascript", "application/javascript", "module"]);
 
 export const gzipSize = (contents: Buffer | string): number => gzipSync(contents).length;
+
+/** The font files a stylesheet's @font-face rules name. */
+function cssFonts(css: string): string[] {
+  return [...css.matchAll(/@font-face\s*\{[^}]*\}/g)].flatMap((rule) =>
+    [...rule[0].matchAll(/url\(\s*["']?([^"')\s]+)/g)].map((match) => match[1] ?? "").filter(Boolean),
+  );
+}
 
 /** Stylesheets a stylesheet imports: @import url("x") or @import "x". */
 function cssImports(css: string): string[] {
@@ -80,12 +95,13 @@ export interface PageResources {
   stylesheets: string[];
   scripts: { src: string; blocking: boolean }[];
   modulePreloads: string[];
+  fontPreloads: string[];
   inline: string;
 }
 
 /** Collects what a page loads as the page scanner reads it, so weighing needs no second pass over the HTML. */
 export function resourceCollector(): { rule: PageRule; resources: PageResources } {
-  const found: PageResources = { stylesheets: [], scripts: [], modulePreloads: [], inline: "" };
+  const found: PageResources = { stylesheets: [], scripts: [], modulePreloads: [], fontPreloads: [], inline: "" };
   const isJs = (element: ScannedElement) => jsTypes.has((element.attributes.type ?? "").trim().toLowerCase());
   const rule: PageRule = {
     open(element, context) {
@@ -93,6 +109,12 @@ export function resourceCollector(): { rule: PageRule; resources: PageResources 
       if (name === "link" && blocksRendering(element)) found.stylesheets.push(attributes.href ?? "");
       if (name === "link" && (attributes.rel ?? "").toLowerCase().split(/\s+/).includes("modulepreload"))
         found.modulePreloads.push(attributes.href ?? "");
+      if (
+        name === "link" &&
+        (attributes.rel ?? "").toLowerCase().split(/\s+/).includes("preload") &&
+        (attributes.as ?? "").toLowerCase() === "font"
+      )
+        found.fontPreloads.push(attributes.href ?? "");
       // JSON-LD, templates and scripts held back until consent (type="text/plain") are not JavaScript.
       if (name !== "script" || attributes.src === undefined || !isJs(element)) return;
       const type = (attributes.type ?? "").trim().toLowerCase();
@@ -124,6 +146,12 @@ export function weighPage(
   options: WeightOptions = {},
 ): PageWeight {
   const allowed = options.allowedScript ?? pagefindOnSearch;
+  const sizes = options.sizes ?? new Map<string, number>();
+  const gzipped = (path: string, contents: Buffer | string) => {
+    let size = sizes.get(path);
+    if (size === undefined) sizes.set(path, (size = gzipSize(contents)));
+    return size;
+  };
   const pageUrl = new URL(page, origin);
   const weight: PageWeight = {
     page,
@@ -132,6 +160,7 @@ export function weighPage(
     firstRoundTrip: 0,
     js: 0,
     allowedJs: 0,
+    fonts: 0,
     blockingElsewhere: [],
     scriptsElsewhere: [],
     missing: [],
@@ -143,6 +172,17 @@ export function weighPage(
     return url.origin === origin ? { path: decodeURIComponent(url.pathname), url: url.href } : { url: url.href };
   };
 
+  const seenFonts = new Set<string>();
+  const addFont = (address: string, base: URL) => {
+    const { path, url } = local(address, base);
+    if (!path) return void weight.blockingElsewhere.push(url);
+    if (seenFonts.has(path)) return;
+    seenFonts.add(path);
+    const font = read(path);
+    if (font === undefined) return void weight.missing.push(path);
+    weight.fonts += typeof font === "string" ? Buffer.byteLength(font) : font.length;
+  };
+
   const seenCss = new Set<string>();
   const addStylesheet = (address: string, base: URL) => {
     const { path, url } = local(address, base);
@@ -151,10 +191,12 @@ export function weighPage(
     seenCss.add(path);
     const css = read(path);
     if (css === undefined) return void weight.missing.push(path);
-    weight.blockingCss += gzipSize(css);
+    weight.blockingCss += gzipped(path, css);
     for (const imported of cssImports(css.toString())) addStylesheet(imported, new URL(path, origin));
+    for (const font of cssFonts(css.toString())) addFont(font, new URL(path, origin));
   };
   for (const href of resources.stylesheets) addStylesheet(href, pageUrl);
+  for (const href of resources.fontPreloads) addFont(href, pageUrl);
 
   const seenJs = new Set<string>();
   const addScript = (address: string, blocking: boolean) => {
@@ -168,8 +210,8 @@ export function weighPage(
     seenJs.add(path);
     const js = read(path);
     if (js === undefined) return void weight.missing.push(path);
-    if (allowed(page, path)) weight.allowedJs += gzipSize(js);
-    else weight.js += gzipSize(js);
+    if (allowed(page, path)) weight.allowedJs += gzipped(path, js);
+    else weight.js += gzipped(path, js);
   };
   for (const script of resources.scripts) addScript(script.src, script.blocking);
   for (const href of resources.modulePreloads) addScript(href, false);
@@ -190,6 +232,7 @@ export function overBudget(weight: PageWeight, budget: Budget = defaultBudget): 
     );
   }
   if (weight.js > budget.js) reasons.push(`JavaScript is ${kb(weight.js)} gzipped, over ${kb(budget.js)}`);
+  if (weight.fonts > budget.fonts) reasons.push(`web fonts are ${kb(weight.fonts)}, over ${kb(budget.fonts)}`);
   if (weight.blockingElsewhere.length)
     reasons.push(`blocks rendering on another host: ${weight.blockingElsewhere.join(", ")}`);
   const unweighed = weight.scriptsElsewhere.filter((url) => !weight.blockingElsewhere.includes(url));
@@ -208,6 +251,7 @@ export function weightTable(weights: PageWeight[], budget: Budget = defaultBudge
     `HTML+CSS (≤ ${kb(budget.firstRoundTrip)})`,
     `JS (≤ ${kb(budget.js)})`,
     "Allowed JS",
+    `Fonts (≤ ${kb(budget.fonts)})`,
     "",
   ];
   const rows = weights.map((w) => [
@@ -217,6 +261,7 @@ export function weightTable(weights: PageWeight[], budget: Budget = defaultBudge
     kb(w.firstRoundTrip),
     kb(w.js),
     w.allowedJs ? kb(w.allowedJs) : "–",
+    kb(w.fonts),
     overBudget(w, budget) ? "✗" : "✓",
   ]);
   const widths = header.map((title, i) => Math.max(title.length, ...rows.map((row) => (row[i] ?? "").length)));
@@ -247,6 +292,16 @@ export function checkPageWeight(
           1,
           1,
           `the page is too long to show quickly: with its stylesheet it is ${kb(weight.firstRoundTrip)} compressed, over the ${kb(budget.firstRoundTrip)} a browser gets in its first round trip. Split it into shorter pages, or move long lists and tables to a document`,
+        ),
+      );
+    }
+    if (weight.fonts > budget.fonts) {
+      problems.push(
+        error(
+          page.file,
+          1,
+          1,
+          `the page may load ${kb(weight.fonts)} of web fonts, over the ${kb(budget.fonts)} budget: ask a developer, as the fonts come from the site's styles`,
         ),
       );
     }

@@ -37,7 +37,7 @@ export interface ChecksOptions {
   /** Today, YYYY-MM-DD, for scheduled posts. */
   today: string;
   /** Files the site serves besides Eleventy's (static/, icons), as site paths: for the link check when nothing is written. */
-  plannedFiles?: () => Set<string>;
+  plannedFiles?: () => Map<string, string>;
   /** Called with each report in the preview (npm start), which keeps running. */
   onPreviewReport?: (report: ChecksReport) => void;
 }
@@ -113,10 +113,14 @@ export function checksPlugin(eleventyConfig: UserConfig, options: ChecksOptions)
         ? [`/${relative(outputDir, resolve(result.outputPath)).split(sep).join("/")}`]
         : [],
     );
-    const files = written ? listSiteFiles(outputDir) : new Set([...rendered, ...(options.plannedFiles?.() ?? [])]);
+    const planned = written ? new Map<string, string>() : (options.plannedFiles?.() ?? new Map<string, string>());
+    const files = written ? listSiteFiles(outputDir) : new Set([...rendered, ...planned.keys()]);
     let problems: Problem[];
     try {
-      problems = [...sources.problems, ...(await pageChecks.finish(files, written ? outputDir : undefined, built))];
+      problems = [
+        ...sources.problems,
+        ...(await pageChecks.finish(files, written ? outputDir : undefined, built, planned)),
+      ];
     } finally {
       if (!preview) await pageChecks.close();
     }

@@ -150,11 +150,12 @@ export class RenderedChecker {
     }
     if (read) {
       const sized = cachedReader(read);
+      const sizes = new Map<string, number>();
       problems.push(
         ...checkPageWeight(
           [...this.pages].map(([path, page]) => ({
             file: page.file,
-            weight: weighPage(path, page.htmlGzipped, page.resources, sized),
+            weight: weighPage(path, page.htmlGzipped, page.resources, sized, { sizes }),
           })),
         ),
       );

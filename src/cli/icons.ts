@@ -3,7 +3,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import sharp from "sharp";
-import { iconSvg, packIco, shareImageSvg, webManifest, wordmarkSvg } from "../render/brand.js";
+import { iconSvg, packIco, shareImageSvg, videoPosterSvg, webManifest, wordmarkSvg } from "../render/brand.js";
 
 const staticDir = resolve(import.meta.dirname, "..", "..", "static");
 const root = join(staticDir, "root");
@@ -19,6 +19,7 @@ const png = (svg: string, size: number) =>
 
 const written: Record<string, string | Buffer> = {
   [join(brand, "wordmark.svg")]: wordmarkSvg(),
+  [join(brand, "video-poster.svg")]: videoPosterSvg(),
   [join(root, "icon.svg")]: iconSvg(),
   [join(root, "site.webmanifest")]: webManifest(),
   [join(root, "favicon.ico")]: packIco(

@@ -3,6 +3,7 @@ import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSy
 import { createRequire } from "node:module";
 import { basename, dirname, join } from "node:path";
 import type UserConfig from "@11ty/eleventy/UserConfig";
+import { loadFonts, withFontFaces, type Font } from "./fonts.js";
 
 export interface Asset {
   /** Address with a content hash in the file name, safe to cache for ever. */
@@ -17,6 +18,8 @@ export interface Assets {
   search: Asset;
   /** Only on sites built with an analytics ID. */
   consent: Asset;
+  /** The woff2 files the stylesheet's @font-face rules name (src/output/fonts.ts). */
+  fonts: Font[];
 }
 
 /** "main.css" with contents → "/assets/main.3f2a9c01de.css". */
@@ -94,10 +97,11 @@ export function loadScript(file: string): Asset {
 /** The site's stylesheet and scripts, from the project folder `root`. */
 export function loadAssets(root: string): Assets {
   return {
-    css: compileStylesheet(join(root, "src", "styles"), join(root, ".cache", "stylesheets")),
+    css: withFontFaces(compileStylesheet(join(root, "src", "styles"), join(root, ".cache", "stylesheets"))),
     js: loadScript(join(root, "src", "scripts", "site.js")),
     search: loadScript(join(root, "src", "scripts", "search.js")),
     consent: loadScript(join(root, "src", "scripts", "consent.js")),
+    fonts: loadFonts(),
   };
 }
 

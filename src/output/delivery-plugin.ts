@@ -3,7 +3,7 @@ import { join } from "node:path";
 import type UserConfig from "@11ty/eleventy/UserConfig";
 import { analyticsLoader } from "./analytics.js";
 import { headerRules, headersFile, type AreaRule } from "./headers.js";
-import { generateImages, optimiseImages, type ImageJobs } from "./images.js";
+import { generateImages, hasRasterImages, optimiseImages, type ImageJobs } from "./images.js";
 import type { SiteSettings } from "../core/settings.js";
 
 interface BuildEvent {
@@ -31,9 +31,11 @@ export function deliveryPlugin(
   // Images are written beside the pages, so only when pages are written (not by `npm run check`).
   let imagesTo: string | undefined;
   const jobs: ImageJobs = new Set();
-  eleventyConfig.on("eleventy.before", ({ directories, outputMode }: BuildEvent) => {
+  eleventyConfig.on("eleventy.before", async ({ directories, outputMode }: BuildEvent) => {
     imagesTo = outputMode === "fs" ? directories?.output : undefined;
     jobs.clear();
+    // The image library is large: load it before rendering when there is a picture to make, not in a page's turn.
+    if (imagesTo && hasRasterImages(site.root)) await import("@11ty/eleventy-img");
   });
 
   eleventyConfig.addTransform("images", function (content) {

@@ -1,5 +1,6 @@
 import { existsSync, lstatSync, realpathSync } from "node:fs";
 import { join, resolve, sep } from "node:path";
+import { walkFiles } from "../content/trust.js";
 import { scanPage, type ScannedElement } from "../core/html-scanner.js";
 
 export interface ImageOptions {
@@ -20,6 +21,11 @@ const raster = /\.(?:png|jpe?g|gif|webp|avif|tiff?)$/i;
  * limit, so nothing larger is ever decoded.
  */
 export const maxImagePixels = 40_000_000;
+
+/** Whether static/ holds any raster picture a page could use. */
+export function hasRasterImages(root: string): boolean {
+  return walkFiles(root, "static").some((file) => raster.test(file));
+}
 
 /**
  * The file behind an image address, only if it is a real file inside static/:

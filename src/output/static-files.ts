@@ -2,10 +2,12 @@ import { copyFile, mkdir, stat } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
 import type UserConfig from "@11ty/eleventy/UserConfig";
 import { walkFiles } from "../content/trust.js";
+import { loadFonts } from "./fonts.js";
 
 /**
- * The files the site serves as they are: `static/` at /static/, and
- * `static/root/` (favicon, touch icon, manifest) at the site's root. The
+ * The files the site serves as they are: `static/` at /static/,
+ * `static/root/` (favicon, touch icon, manifest) at the site's root, and the
+ * web fonts from their packages at their fingerprinted /assets/fonts/ addresses. The
  * build copies them itself, after the pages are written and before the
  * checks read the site, so a build is finished when Eleventy says it is:
  * nothing is still copying when the build step swaps or removes a folder.
@@ -26,12 +28,13 @@ export function staticCopies(root: string): StaticCopy[] {
     const inRoot = file.startsWith("static/root/");
     copies.push({ from: join(root, file), to: inRoot ? file.slice("static/root".length) : `/${file}` });
   }
+  for (const font of loadFonts()) copies.push({ from: font.source, to: font.href });
   return copies;
 }
 
-/** The site paths of the copied files, for the link check when nothing is written. */
-export function staticSitePaths(root: string): Set<string> {
-  return new Set(staticCopies(root).map((copy) => copy.to));
+/** The copied files by site path, with the file each is copied from: for the checks when nothing is written. */
+export function plannedCopies(root: string): Map<string, string> {
+  return new Map(staticCopies(root).map((copy) => [copy.to, copy.from]));
 }
 
 async function unchanged(from: string, to: string): Promise<boolean> {

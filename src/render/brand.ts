@@ -12,9 +12,14 @@ export const colours = { red: "#ce132d", orange: "#ee701c", slate: "#323e48", wh
 /** The name the mark spells, and its text alternative. */
 export const brandName = "National Leadership Centre";
 
-const stroke = 1.5;
+/**
+ * The letters' stroke: 2 units on a 10-unit cap height, so the name keeps
+ * strokes of at least 1.8 px at the smallest size the site draws it (the
+ * footer's, 40 px tall) and 2.2 px in the header (48 px).
+ */
+export const stroke = 2;
 const capHeight = 10;
-const tracking = 2.25;
+const tracking = 2.5;
 const linePitch = 15;
 
 /** Centre lines of each capital on a 10-unit cap height, and each letter's advance width. */
@@ -89,6 +94,12 @@ function wordmarkArt(textColour: string, gradientId: string): { body: string; wi
   return { body, width, height };
 }
 
+/** The wordmark's box, in the units its strokes are drawn in (the SVG's viewBox). */
+export function wordmarkBox(): { width: number; height: number } {
+  const art = wordmarkArt(colours.slate, "nlc-bar");
+  return { width: art.width + 2, height: art.height + 2 };
+}
+
 /** The wordmark as a standalone SVG, with its name as the text alternative. */
 export function wordmarkSvg(textColour: string = colours.slate): string {
   const art = wordmarkArt(textColour, "nlc-bar");
@@ -108,6 +119,33 @@ export function iconSvg(corner = 3): string {
     `<rect width="16" height="16" rx="${corner}" fill="${colours.slate}"/>` +
     `<rect x="3" y="3" width="2" height="10" fill="url(#g)"/>` +
     `<path d="M7 3h5v2H7zM7 7h6v2H7zM7 11h4v2H7z" fill="${colours.white}"/>` +
+    `</svg>\n`
+  );
+}
+
+export const videoPoster = { width: 1600, height: 900 } as const;
+
+/**
+ * The poster frame of a video before it is played (no picture is fetched
+ * from the video's host): slate, the icon's bar and three lines drawn large
+ * and faint, and a white play mark in a ring at the centre. The title and
+ * the buttons are HTML under it.
+ */
+export function videoPosterSvg(): string {
+  const { width, height } = videoPoster;
+  const faint = "#45525d";
+  const x = 200;
+  const line = (y: number, length: number) =>
+    `<rect x="${x + 150}" y="${y}" width="${length}" height="110" fill="${faint}"/>`;
+  return (
+    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}">` +
+    `<rect width="${width}" height="${height}" fill="${colours.slate}"/>` +
+    `<rect x="${x}" y="150" width="70" height="600" fill="${faint}"/>` +
+    line(150, 1000) +
+    line(395, 1200) +
+    line(640, 760) +
+    `<circle cx="${width / 2}" cy="${height / 2}" r="150" fill="${colours.slate}" stroke="${colours.white}" stroke-width="18"/>` +
+    `<path d="M${width / 2 - 45} ${height / 2 - 85}v170l140-85z" fill="${colours.white}"/>` +
     `</svg>\n`
   );
 }

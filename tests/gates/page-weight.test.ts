@@ -33,10 +33,11 @@ describe("the page-weight budget on the built site", () => {
       .map(([path, contents]) => measurePage(path, contents, read));
     console.log(`Page weight (gzipped):\n${weightTable(weights)}`);
     expect(weights.length).toBeGreaterThan(0);
-    // The stylesheet is measured: a page with a stylesheet showing 0 KB of CSS would mean the gate saw nothing.
+    // The stylesheet and its fonts are measured: a page with a stylesheet showing 0 KB of CSS or fonts would mean the gate saw nothing.
     const styled = weights.filter((w) => html.get(w.page)?.includes('rel="stylesheet"'));
     expect(styled.length).toBeGreaterThan(0);
     for (const weight of styled) expect(weight.blockingCss, weight.page).toBeGreaterThan(500);
+    for (const weight of styled) expect(weight.fonts, weight.page).toBeGreaterThan(1024);
     expect(
       weights
         .map((w) => overBudget(w))
@@ -109,6 +110,29 @@ describe("the page-weight budget", () => {
     expect(overBudget(weight)).toBe(
       "/contact/index.html: blocks rendering on another host: https://fonts.example.org/font.css, https://cdn.example.org/a.js; loads JavaScript from another host, which cannot be weighed: https://cdn.example.org/b.js",
     );
+  });
+
+  it("counts each web font a stylesheet's @font-face rules or a preload name once, and fails a page over the font budget", () => {
+    const css = `@font-face{font-family:A;src:url(/fonts/a.woff2) format("woff2")}@font-face{font-family:B;src:url("../fonts/b.woff2")}body{background:url(/img/x.png)}`;
+    const read = files({
+      "/css/main.css": css,
+      "/fonts/a.woff2": "a".repeat(20 * 1024),
+      "/fonts/b.woff2": "b".repeat(25 * 1024),
+      "/fonts/c.woff2": "c".repeat(10 * 1024),
+    });
+    const light = measurePage("/index.html", page('<link rel="stylesheet" href="/css/main.css">'), read);
+    expect(light.fonts).toBe(45 * 1024);
+    expect(overBudget(light)).toBeUndefined();
+    const heavy = measurePage(
+      "/about/index.html",
+      page(
+        '<link rel="preload" href="/fonts/a.woff2" as="font" type="font/woff2" crossorigin><link rel="preload" href="/fonts/c.woff2" as="font" crossorigin><link rel="stylesheet" href="/css/main.css">',
+      ),
+      read,
+    );
+    expect(heavy.fonts).toBeGreaterThan(defaultBudget.fonts);
+    expect(overBudget(heavy)).toBe("/about/index.html: web fonts are 55.0 KB, over 50.0 KB");
+    expect(weightTable([heavy])).toMatch(/Fonts \(≤ 50\.0 KB\)[\s\S]*\/about\/index\.html.*✗/);
   });
 
   it("fails a page naming a stylesheet that is not there", () => {

@@ -160,7 +160,7 @@ describe("_headers", () => {
     const assets = allFiles().filter((path) => path.startsWith("/assets/"));
     expect(assets.length).toBeGreaterThan(1);
     for (const path of assets) {
-      expect(path, "a fingerprinted name").toMatch(/\.[0-9a-f]{10}\.(css|js)$/);
+      expect(path, "a fingerprinted name").toMatch(/\.[0-9a-f]{10}\.(css|js|woff2)$/);
       const { headers, conflicts } = headersFor(rules(), path);
       expect(conflicts, path).toEqual([]);
       expect(headers.get("cache-control"), path).toBe("public, max-age=31536000, immutable");
