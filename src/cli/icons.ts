@@ -1,13 +1,14 @@
-// `npm run icons`: draws the wordmark, icons and share image (src/output/brand.ts) and writes them into static/.
-// Run it after changing the drawing, and commit the files it writes.
+// `npm run icons`: draws the wordmark, icons and share image (src/render/brand.ts) and writes them into the
+// developers' src/site-files/ (served at the site's root and /brand/). Run it after changing the drawing, and
+// commit the files it writes.
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import sharp from "sharp";
 import { iconSvg, packIco, shareImageSvg, videoPosterSvg, webManifest, wordmarkSvg } from "../render/brand.js";
 
-const staticDir = resolve(import.meta.dirname, "..", "..", "static");
-const root = join(staticDir, "root");
-const brand = join(staticDir, "img", "brand");
+const siteFiles = resolve(import.meta.dirname, "..", "site-files");
+const root = siteFiles;
+const brand = join(siteFiles, "brand");
 mkdirSync(root, { recursive: true });
 mkdirSync(brand, { recursive: true });
 
@@ -34,5 +35,5 @@ const written: Record<string, string | Buffer> = {
 };
 for (const [file, contents] of Object.entries(written)) {
   writeFileSync(file, contents);
-  console.log(`Wrote ${file.slice(staticDir.length - "static".length)}`);
+  console.log(`Wrote src/site-files${file.slice(siteFiles.length)}`);
 }

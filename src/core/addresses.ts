@@ -24,8 +24,29 @@ export const postFolders: ReadonlyArray<{ folder: string; prefix: string }> = [
 ];
 
 /**
+ * The site's own files at fixed addresses, from the developers'
+ * src/site-files/ (drawn by `npm run icons`): browsers and link previews look
+ * for the icons and the manifest at the root. Every file there must be listed
+ * here (tests/output/static-files.test.ts), so no page or old address can take one over.
+ */
+export const siteFileAddresses: readonly string[] = [
+  "/favicon.ico",
+  "/icon.svg",
+  "/apple-touch-icon.png",
+  "/icon-192.png",
+  "/icon-512.png",
+  "/site.webmanifest",
+  "/brand/",
+];
+
+/**
  * Addresses the build or the host owns: no page, old address or editor's
- * file may be at, or under, one of these. Folders end in "/".
+ * file may be at, or under, one of these. Folders end in "/". Every file a
+ * build writes or copies, other than a page, is at one of these (a test
+ * lists a built site to prove it): the build's folders (assets, fonts,
+ * pictures, search, the browser editor, editors' static files), the host's
+ * files, and the site's own files. Editors' files are only ever published
+ * under /static/.
  */
 export const reservedAddresses: readonly string[] = [
   "/assets/",
@@ -34,12 +55,16 @@ export const reservedAddresses: readonly string[] = [
   "/admin/",
   "/static/",
   "/.nlc-preview/",
+  "/.11ty/",
   "/feed.xml",
   "/sitemap.xml",
   "/robots.txt",
   "/_headers",
   "/_redirects",
+  "/_routes.json",
+  "/_worker.js",
   "/.nlc-build",
+  ...siteFileAddresses,
 ];
 
 /**

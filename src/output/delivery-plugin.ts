@@ -4,6 +4,7 @@ import type UserConfig from "@11ty/eleventy/UserConfig";
 import { analyticsLoader } from "./analytics.js";
 import { headerRules, headersFile, type AreaRule } from "./headers.js";
 import { generateImages, hasRasterImages, optimiseImages, type ImageJobs } from "./images.js";
+import { staticCopies } from "./static-files.js";
 import type { SiteSettings } from "../core/settings.js";
 
 interface BuildEvent {
@@ -58,6 +59,8 @@ export function deliveryPlugin(
           typeof result.url === "string" && typeof result.outputPath === "string" && !isHtmlOutput(result.outputPath),
       )
       .map((result) => result.url as string);
+    // The copied files too (the site's own icons at the root), so every file the site serves has the site's CSP.
+    fileUrls.push(...staticCopies(site.root).map((copy) => copy.to));
     await writeFile(
       join(directories.output, "_headers"),
       headersFile(headerRules(htmlUrls, site.analyticsId, site.headerAreas, fileUrls)),

@@ -4,7 +4,8 @@
  * sharp at any size) beside the identity gradient, an icon that abstracts it
  * (the gradient bar and three lines), and the default share image.
  * `npm run icons` writes them, and the PNG and ICO files made from them, into
- * `static/`; a test checks the committed files match this drawing.
+ * the developers' `src/site-files/` (never editors' `static/`); a test checks
+ * the committed files match this drawing.
  */
 
 export const colours = { red: "#ce132d", orange: "#ee701c", slate: "#323e48", white: "#fff" } as const;

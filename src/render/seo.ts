@@ -16,11 +16,11 @@ export interface PageMeta {
   canonical: string;
   /** Open Graph type: news posts are articles, everything else a website. */
   type: "article" | "website";
-  /** The picture a link preview shows: the site's share image (static/img/brand/share.png, drawn by `npm run icons`). */
+  /** The picture a link preview shows: the site's share image (src/site-files/brand/share.png, drawn by `npm run icons`). */
   image: { url: string; width: number; height: number; alt: string };
 }
 
-export const shareImagePath = "/static/img/brand/share.png";
+export const shareImagePath = "/brand/share.png";
 
 function text(value: unknown): string {
   return typeof value === "string" ? value.trim() : "";

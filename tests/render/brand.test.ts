@@ -7,9 +7,9 @@ import { projectRoot } from "../support/fixture-project.js";
 
 describe("the mark", () => {
   it("is the committed drawing: run `npm run icons` after changing src/render/brand.ts", () => {
-    expect(readFileSync(join(projectRoot, "static/img/brand/wordmark.svg"), "utf8")).toBe(wordmarkSvg());
-    expect(readFileSync(join(projectRoot, "static/root/icon.svg"), "utf8")).toBe(iconSvg());
-    expect(readFileSync(join(projectRoot, "static/root/site.webmanifest"), "utf8")).toBe(webManifest());
+    expect(readFileSync(join(projectRoot, "src/site-files/brand/wordmark.svg"), "utf8")).toBe(wordmarkSvg());
+    expect(readFileSync(join(projectRoot, "src/site-files/icon.svg"), "utf8")).toBe(iconSvg());
+    expect(readFileSync(join(projectRoot, "src/site-files/site.webmanifest"), "utf8")).toBe(webManifest());
   });
 
   it("names itself: the wordmark carries the NLC's name as its text alternative", () => {

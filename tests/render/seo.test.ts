@@ -26,7 +26,7 @@ describe("pageMeta", () => {
       canonical: "https://nlc.example.gov.uk/contact/",
       type: "website",
       image: {
-        url: "https://nlc.example.gov.uk/static/img/brand/share.png",
+        url: "https://nlc.example.gov.uk/brand/share.png",
         width: 1200,
         height: 630,
         alt: "National Leadership Centre: the wordmark, white on slate",

@@ -53,11 +53,8 @@ export function fixtureProject(files?: FixtureFiles): FixtureProject {
   ]) {
     if (existsSync(join(projectRoot, entry))) cpSync(join(projectRoot, entry), join(root, entry), { recursive: true });
   }
+  // The site's own icons and wordmark (src/site-files/) come with src/.
   mkdirSync(join(root, "static"), { recursive: true });
-  // The layouts link the site's own icons and wordmark from every page, so a fixture site has them too.
-  if (files)
-    for (const brand of ["static/root", "static/img/brand"])
-      cpSync(join(projectRoot, brand), join(root, brand), { recursive: true });
   for (const [folder, contents] of [
     ["content", files?.content],
     ["static", files?.static],
