@@ -135,6 +135,8 @@ export function checkHtmlBlocks(file: string, text: string): Problem[] {
   const start = bodyStartLine(text);
   const body = text.split("\n").slice(start).join("\n");
   const open: { name: string; line: number; column: number; tag: string }[] = [];
+  // How many of each are open, so a closing tag with none open is known without searching the stack.
+  const openCount = new Map<string, number>();
   const problems: Problem[] = [];
   for (const piece of htmlPieces(markdown.parse(body, {}))) {
     // Lines counted as the tags go by, so a long block is read once.
@@ -155,9 +157,11 @@ export function checkHtmlBlocks(file: string, text: string): Problem[] {
         const end = piece.html.indexOf(">", tag.index);
         const written = piece.html.slice(tag.index, end < 0 ? undefined : Math.min(end + 1, tag.index + 60));
         open.push({ name: tag.name, line, column, tag: written });
+        openCount.set(tag.name, (openCount.get(tag.name) ?? 0) + 1);
         continue;
       }
-      let at = open.length - 1;
+      // Searched only when one is open; everything passed over is closed here, so each tag is passed once.
+      let at = (openCount.get(tag.name) ?? 0) > 0 ? open.length - 1 : -1;
       while (at >= 0 && open[at]?.name !== tag.name) at--;
       if (at < 0) {
         if (!optionalEnd.has(tag.name))
@@ -171,7 +175,9 @@ export function checkHtmlBlocks(file: string, text: string): Problem[] {
           );
         continue;
       }
-      for (const unclosed of open.splice(at).slice(1)) {
+      const closed = open.splice(at);
+      for (const element of closed) openCount.set(element.name, (openCount.get(element.name) ?? 1) - 1);
+      for (const unclosed of closed.slice(1)) {
         if (!optionalEnd.has(unclosed.name))
           problems.push(unclosedProblem(file, unclosed, `before the </${tag.name}> on line ${line}`));
       }

@@ -2,9 +2,10 @@
 // built-site gate uses, and its findings as editors' problems, each at the page's source file and line,
 // in a sentence that says what to change, never a rule id alone.
 import { readFileSync } from "node:fs";
-import { HtmlValidate, type ConfigData } from "html-validate";
+import { HtmlElement, HtmlValidate, type ConfigData } from "html-validate";
 import { literally, tagWith } from "../core/html-scanner.js";
 import { error, type Problem } from "../core/problems.js";
+import { ProblemsPerFile } from "./limits.js";
 import { fromLayout, locate, type RenderedPage, type SourceReader } from "./rendered.js";
 
 export interface HtmlProblem {
@@ -16,6 +17,12 @@ export interface HtmlProblem {
   rule: string;
   message: string;
 }
+
+// html-validate works out a CSS selector for every message it reports, searching the whole document each
+// time, so its work grew with the messages times the square of the elements: minutes for a page of a few
+// thousand elements with a problem on each. Nothing here reads a message's selector, so none is made; what is
+// left grows with the square of the elements alone, which the limits bound (src/checks/limits.ts).
+HtmlElement.prototype.generateSelector = () => null;
 
 /** The project's html-validate configuration (the committed `.htmlvalidate.json`). */
 export function readHtmlValidateConfig(file: string): ConfigData {
@@ -223,22 +230,26 @@ export function checkHtmlValiditySync(
   readSource: SourceReader,
 ): Problem[] {
   const problems: Problem[] = [];
+  // Placing a problem reads the page and its source, so only the first of very many are placed.
+  const cap = new ProblemsPerFile();
   for (const page of pages) {
     const found = validatePageSync(validator, page.path, page.html);
     for (const problem of found) {
       if (reportedByScanner.has(problem.rule) || consequence(problem)) continue;
-      const element = elementAt(page.html, offsetOf(page.html, problem.line, problem.column));
+      // A frame's missing title is the scanner's to report (its rule knows the video player's frames).
       if (
         problem.rule === "element-required-attributes" &&
-        element?.tag === "iframe" &&
+        /<iframe>/.test(problem.message) &&
         /"title"/.test(problem.message)
       )
         continue;
+      if (!cap.take(page.file)) continue;
+      const element = elementAt(page.html, offsetOf(page.html, problem.line, problem.column));
       // The <title> is made from the front matter's title, so that is where to change it.
       const needles = problem.rule === "long-title" ? [/^title:/m] : needlesFor(element, problem);
       const where = locate(page.file, readSource, needles);
       problems.push(error(page.file, where.line, where.column, `${explain(problem)}${fromLayout(where.inLayout)}`));
     }
   }
-  return problems;
+  return [...problems, ...cap.rest()];
 }

@@ -19,6 +19,9 @@ export function editDistance(a: string, b: string): number {
 
 /** The known word closest to `word`, if it is close enough to be a likely typo. */
 export function nearest(word: string, known: readonly string[]): string | undefined {
+  // A typo is about as long as the word it misspells: a long text is no one's typo, and its distance costs its square.
+  const longest = Math.max(0, ...known.map((candidate) => candidate.length));
+  if (word.length > longest + 3) return undefined;
   const lower = word.toLowerCase();
   let best: { word: string; distance: number } | undefined;
   for (const candidate of known) {

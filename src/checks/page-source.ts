@@ -8,7 +8,9 @@ import {
   sitePath,
 } from "../core/addresses.js";
 import { readFrontMatterBlock } from "../content/front-matter.js";
+import { layoutsNotForPages } from "../content/field-words.js";
 import { eleventyOptionMessage, isEleventyOption } from "../content/trust.js";
+import { limits } from "./limits.js";
 import { findEncodingDamage } from "./encoding.js";
 import { nearest } from "./nearest.js";
 import { error, positionAt, warning, type Problem } from "../core/problems.js";
@@ -33,15 +35,42 @@ export interface PageCheckContext {
 
 const metadescLength = { min: 50, max: 160 };
 
+/** The front matter's top-level fields by line, for the last text asked about: one read of it for all its fields. */
+let fieldLines: { text: string; lines: Map<string, number> } | undefined;
+
 /** The line (from 1) of a top-level field in the front matter, or of the opening "---". */
 export function fieldLine(text: string, field: string): number {
-  const lines = text.split("\n");
-  for (let i = 1; i < lines.length; i += 1) {
-    const line = lines[i] ?? "";
-    if (/^---\s*$/.test(line)) break;
-    if (line.startsWith(`${field}:`) || line.startsWith(`"${field}":`) || line.startsWith(`'${field}':`)) return i + 1;
+  if (fieldLines?.text !== text) {
+    const lines = new Map<string, number>();
+    let start = text.indexOf("\n") + 1;
+    for (let number = 2; start > 0 && start < text.length; number += 1) {
+      const end = text.indexOf("\n", start);
+      const line = text.slice(start, end < 0 ? undefined : end);
+      if (/^---\s*$/.test(line)) break;
+      const key = /^(?:"([^"]*)"|'([^']*)'|([^\s:"'#-][^:]*?))[ \t]*:/.exec(line);
+      const name = key?.[1] ?? key?.[2] ?? key?.[3];
+      if (name !== undefined && !lines.has(name)) lines.set(name, number);
+      start = end + 1;
+    }
+    fieldLines = { text, lines };
   }
-  return 1;
+  return fieldLines.lines.get(field) ?? 1;
+}
+
+/** Layouts that are the site's own machinery (the frame of every page, the stub at an old address), not a page's. */
+export function layoutForPagesOnly(layout: string): boolean {
+  const name = layout.replace(/^layouts\//, "").replace(/\.njk$/, "");
+  return !(layoutsNotForPages as readonly string[]).includes(name);
+}
+
+/** Why a page or data file cannot use `layout`, when it is one of the site's own. */
+export function layoutNotForPagesMessage(layout: string, usable: readonly string[]): string {
+  return `layout "${layout}" is the site's own (it frames or redirects other pages) and cannot be a page's layout: use one of ${usable.join(", ")}`;
+}
+
+/** A field's name as a message shows it: quoted, cut short. */
+function shownName(field: string): string {
+  return field.length > 60 ? `${field.slice(0, 60)}…` : field;
 }
 
 function describe(value: unknown): string {
@@ -87,8 +116,8 @@ export function checkFields(
         at(field),
         1,
         suggestion
-          ? `unknown field "${field}": did you mean "${suggestion}"?`
-          : `unknown field "${field}": the fields a page can use are listed in docs/editing.md`,
+          ? `unknown field "${shownName(field)}": did you mean "${suggestion}"?`
+          : `unknown field "${shownName(field)}": the fields a page can use are listed in docs/editing.md`,
       ),
     );
   }
@@ -139,13 +168,31 @@ export function checkFields(
     const problem = addressProblem(data.permalink);
     if (problem) problems.push(error(source.file, at("permalink"), 1, problem, true));
   }
-  if (Array.isArray(data.redirect_from) && !reported.has("redirect_from")) {
+  if (Array.isArray(data.redirect_from) && data.redirect_from.length > limits.redirects) {
+    // Each old address becomes a page of its own: a list this long is refused before any is made.
+    problems.push(
+      error(
+        source.file,
+        at("redirect_from"),
+        1,
+        `redirect_from lists ${data.redirect_from.length.toLocaleString("en-GB")} old addresses; a page can list at most ${limits.redirects}. Keep the addresses people still use, and remove the rest`,
+        true,
+      ),
+    );
+  } else if (Array.isArray(data.redirect_from) && !reported.has("redirect_from")) {
     for (const from of data.redirect_from) {
       const problem = typeof from === "string" ? addressProblem(from, "redirect_from") : undefined;
       if (problem) problems.push(error(source.file, at("redirect_from"), 1, problem, true));
     }
   }
   return problems;
+}
+
+/** The layouts a page may name, as file names ("page.njk"). */
+function pageLayouts(context: PageCheckContext): string[] {
+  return [...context.layouts].filter(
+    (name) => name.endsWith(".njk") && !name.includes("/") && layoutForPagesOnly(name),
+  );
 }
 
 /** Everything that can be wrong with one page on its own: its front matter, and its text. */
@@ -282,14 +329,16 @@ export function checkPageSource(source: PageSource, context: PageCheckContext): 
     }
   }
 
-  if (typeof data.layout === "string" && !context.layouts.has(data.layout)) {
+  if (typeof data.layout === "string" && context.layouts.has(data.layout) && !layoutForPagesOnly(data.layout)) {
+    problems.push(error(source.file, at("layout"), 1, layoutNotForPagesMessage(data.layout, pageLayouts(context))));
+  } else if (typeof data.layout === "string" && !context.layouts.has(data.layout)) {
     const suggestion = nearest(data.layout, [...context.layouts]);
     problems.push(
       error(
         source.file,
         at("layout"),
         1,
-        `layout "${data.layout}" does not exist${suggestion ? `: did you mean "${suggestion}"?` : `; use one of ${[...context.layouts].filter((name) => name.endsWith(".njk") && !name.includes("/")).join(", ")}`}`,
+        `layout "${shownName(data.layout)}" does not exist${suggestion ? `: did you mean "${suggestion}"?` : `; use one of ${pageLayouts(context).join(", ")}`}`,
         true,
       ),
     );

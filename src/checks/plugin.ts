@@ -1,6 +1,7 @@
 import { join, relative, resolve, sep } from "node:path";
 import type UserConfig from "@11ty/eleventy/UserConfig";
 import { countErrors, EditorError, formatProblem, sortProblems, summarise, type Problem } from "../core/problems.js";
+import { capPerFile } from "./limits.js";
 import { listSiteFiles } from "./link-check.js";
 import { PageChecks } from "./page-checks.js";
 import { blocksRender, checkSources, type SourceCheck } from "./source-checks.js";
@@ -62,7 +63,8 @@ export function checksPlugin(eleventyConfig: UserConfig, options: ChecksOptions)
   let outputDir = join(root, "_site");
 
   const report = async (problems: Problem[], pages: number, runMode: string | undefined) => {
-    const result: ChecksReport = { problems: sortProblems(problems), pages };
+    // A file with hundreds of problems lists the first of them and says how many more: the report stays readable.
+    const result: ChecksReport = { problems: sortProblems(capPerFile(sortProblems(problems))), pages };
     if (runMode === "serve" || runMode === "watch") options.onPreviewReport?.(result);
     if (hasListener(eleventyConfig)) await eleventyConfig.emit(reportEvent, result);
     return result;

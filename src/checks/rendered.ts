@@ -12,7 +12,9 @@ import {
   tableHeaders,
 } from "./scan-rules/accessibility.js";
 import { fileNames, literalMarkdownText } from "./scan-rules/broken-markdown.js";
+import { pageLimits } from "./scan-rules/page-limits.js";
 import { rawHtmlPolicy } from "./scan-rules/raw-html-policy.js";
+import { ProblemsPerFile } from "./limits.js";
 import {
   checkPageWeight,
   gzipSize,
@@ -76,6 +78,7 @@ export function pageRules(hosts?: AllowedHosts): PageRule[] {
     rawHtmlPolicy(hosts),
     literalMarkdownText(),
     fileNames(),
+    pageLimits(),
   ];
 }
 
@@ -112,12 +115,17 @@ export class RenderedChecker {
     const links = linkCollector();
     const weight = resourceCollector();
     const findings = scanPage(page.html, [...pageRules(this.hosts), links.rule, weight.rule]);
+    // Placing a finding searches the source, so a page with thousands of them has only the first placed.
+    const cap = new ProblemsPerFile();
+    const problems = findings
+      .filter(() => cap.take(page.file))
+      .map((finding) => placeFinding(page.file, finding, this.readSource));
     this.pages.set(page.path, {
       file: page.file,
       links: links.links,
       htmlGzipped: gzipSize(page.html),
       resources: weight.resources,
-      problems: findings.map((finding) => placeFinding(page.file, finding, this.readSource)),
+      problems: [...problems, ...cap.rest()],
     });
   }
 
@@ -130,9 +138,10 @@ export class RenderedChecker {
   finish(files: ReadonlySet<string>, read?: ReadSiteFile): Problem[] {
     const problems = [...this.pages.values()].flatMap((page) => page.problems);
     const links = new Map([...this.pages].map(([path, page]) => [path, page.links]));
+    const cap = new ProblemsPerFile();
     for (const broken of checkLinks(links, files)) {
       const file = this.pages.get(broken.page)?.file;
-      if (!file) continue;
+      if (!file || !cap.take(file)) continue;
       const where = locate(file, this.readSource, [
         `(${broken.target}`,
         `"${broken.target}"`,
@@ -148,6 +157,7 @@ export class RenderedChecker {
         ),
       );
     }
+    problems.push(...cap.rest());
     if (read) {
       const sized = cachedReader(read);
       const sizes = new Map<string, number>();

@@ -1,10 +1,13 @@
 import { readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { layoutAliases, layoutNames } from "../content/layouts.js";
-import { listContentFiles, staticLinks } from "../content/trust.js";
+import { listContentFiles } from "../content/trust.js";
+import { scanPage } from "../core/html-scanner.js";
 import { error, type Problem } from "../core/problems.js";
 import { checkHtmlBlocks, editorHtmlPage } from "./html-blocks.js";
-import { checkFields, checkPageSource } from "./page-source.js";
+import { fileTooLarge, limits } from "./limits.js";
+import { checkFields, checkPageSource, layoutForPagesOnly, layoutNotForPagesMessage } from "./page-source.js";
+import { checkStaticFiles } from "./static-files.js";
 import { scheduledNotices } from "./scheduled-notices.js";
 import { checkSiteStructure, type SourcedPage } from "./site-structure.js";
 
@@ -25,6 +28,23 @@ export interface SourceCheck {
 export interface SourceCheckOptions {
   /** Today (YYYY-MM-DD): pages dated later are scheduled. */
   today: string;
+}
+
+/** The line (from 1) where each quoted name first appears in a JSON text, read once however many are asked for. */
+function quotedNameLines(text: string): (name: string) => number {
+  let lines: Map<string, number> | undefined;
+  return (name) => {
+    if (!lines) {
+      lines = new Map();
+      let number = 1;
+      for (const line of text.split("\n")) {
+        for (const match of line.matchAll(/"((?:[^"\\]|\\.)*)"/g))
+          if (!lines.has(match[1] ?? "")) lines.set(match[1] ?? "", number);
+        number += 1;
+      }
+    }
+    return lines.get(name) ?? 1;
+  };
 }
 
 /** A data file's keys, checked like front matter; its data, when it could be read. */
@@ -48,7 +68,7 @@ function checkDataFile(file: string, text: string): { data?: Record<string, unkn
     };
   }
   const record = data as Record<string, unknown>;
-  const at = (field: string) => Math.max(1, text.split("\n").findIndex((line) => line.includes(`"${field}"`)) + 1);
+  const at = quotedNameLines(text);
   const problems = checkFields({ file, text }, record, at, true);
   // A folder's data file sets its pages' shared settings; one address for all of them cannot work.
   if ("permalink" in record)
@@ -71,40 +91,45 @@ function checkDataFile(file: string, text: string): { data?: Record<string, unkn
 /** Every check on the project's source files. `root` is the project folder. */
 export async function checkSources(root: string, options: SourceCheckOptions): Promise<SourceCheck> {
   const listed = listContentFiles(root, "content");
-  const problems: Problem[] = [...listed.problems, ...staticLinks(root)];
+  const problems: Problem[] = [...listed.problems, ...(await checkStaticFiles(root))];
   const layoutsDir = join(root, "layouts");
   const layouts = new Set([
     ...Object.keys(layoutAliases(layoutsDir)),
     ...layoutNames(layoutsDir).flatMap((name) => [name, `${name}.njk`]),
   ]);
+  const pageLayouts = layoutNames(layoutsDir).filter(layoutForPagesOnly);
+  // A file over the size limit is refused unread: nothing after this reads more than the limit from one file.
+  const withinLimit = (file: string) => {
+    const bytes = fileSize(join(root, file));
+    if (bytes <= limits.fileBytes) return true;
+    problems.push(fileTooLarge(file, bytes));
+    return false;
+  };
   const sources = new Map<string, string>();
-  for (const file of listed.dataFiles) {
+  for (const file of listed.dataFiles.filter(withinLimit)) {
     const text = readFileSync(join(root, file), "utf8");
     sources.set(file, text);
     const checked = checkDataFile(file, text);
     problems.push(...checked.problems);
-    if (typeof checked.data?.layout === "string" && !layouts.has(checked.data.layout)) {
-      problems.push(
-        error(
-          file,
-          1,
-          1,
-          `layout "${checked.data.layout}" does not exist; use one of ${layoutNames(layoutsDir).join(", ")}`,
-          true,
-        ),
-      );
+    const layout = checked.data?.layout;
+    if (typeof layout === "string" && !layouts.has(layout)) {
+      problems.push(error(file, 1, 1, `layout "${layout}" does not exist; use one of ${pageLayouts.join(", ")}`, true));
+    } else if (typeof layout === "string" && !layoutForPagesOnly(layout)) {
+      problems.push(error(file, 1, 1, layoutNotForPagesMessage(layout, pageLayouts)));
     }
   }
   const pages: SourcedPage[] = [];
   const editorHtml: Array<{ path: string; file: string; html: string }> = [];
-  for (const file of listed.pages) {
+  for (const file of listed.pages.filter(withinLimit)) {
     const text = readFileSync(join(root, file), "utf8");
     sources.set(file, text);
     const checked = checkPageSource({ file, text }, { layouts });
     pages.push({ ...checked, text, modified: modifiedTime(join(root, file)) });
     problems.push(...checked.problems, ...checkHtmlBlocks(file, text));
     const html = editorHtmlPage(file, text);
-    if (html) editorHtml.push({ path: `/${file}`, file, html });
+    // html-validate's work grows with the square of the elements: a page over the limit is left to the
+    // rendered page's own check (src/checks/scan-rules/page-limits.ts), which counts them again, with the layout's.
+    if (html && countElements(html) <= limits.elements) editorHtml.push({ path: `/${file}`, file, html });
   }
   // HTML validity, for the pages where an editor wrote HTML: the rest is the site's own renderer's.
   if (editorHtml.length > 0) {
@@ -115,6 +140,21 @@ export async function checkSources(root: string, options: SourceCheckOptions): P
   problems.push(...checkSiteStructure(pages));
   problems.push(...scheduledNotices(pages, options.today));
   return { problems, pages, sources };
+}
+
+/** The HTML elements in a page, counted in one pass. */
+export function countElements(html: string): number {
+  let elements = 0;
+  scanPage(html, [{ open: () => void (elements += 1) }]);
+  return elements;
+}
+
+function fileSize(path: string): number {
+  try {
+    return statSync(path).size;
+  } catch {
+    return 0;
+  }
 }
 
 function modifiedTime(path: string): number {

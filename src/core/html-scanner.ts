@@ -140,3 +140,32 @@ export function literally(text: string): string {
 export function tagWith(tag: string, attribute: string, value: string): RegExp {
   return new RegExp(`<${literally(tag)}\\b[^<>]*\\b${literally(attribute)}=["']?${literally(value)}["' >]`, "i");
 }
+
+/** What an XML document (an SVG picture) holds, as the scanner meets it. Names are as written: XML is case-sensitive. */
+export interface XmlVisitor {
+  /** An element's opening tag, attribute values with XML's character references decoded. */
+  open?(name: string, attributes: Readonly<Record<string, string>>, offset: number): void;
+  close?(name: string): void;
+  /** Text, CDATA sections included, with the element it is in. */
+  text?(text: string, offset: number): void;
+  /** A declaration or processing instruction, such as `!DOCTYPE svg …` or `?xml-stylesheet href="…"`. */
+  instruction?(data: string, offset: number): void;
+}
+
+/**
+ * Reads an XML document once, as a browser's XML parser reads it (the same
+ * parser as pages, in its XML mode: names kept as written, self-closing tags
+ * closed, CDATA read as text, only XML's own character references decoded).
+ */
+export function scanXml(xml: string, visitor: XmlVisitor): void {
+  const parser = new Parser(
+    {
+      onopentag: (name, attributes) => visitor.open?.(name, attributes, parser.startIndex),
+      onclosetag: (name) => visitor.close?.(name),
+      ontext: (text) => visitor.text?.(text, parser.startIndex),
+      onprocessinginstruction: (_name, data) => visitor.instruction?.(data, parser.startIndex),
+    },
+    { xmlMode: true, decodeEntities: true },
+  );
+  parser.end(xml);
+}

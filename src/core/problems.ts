@@ -43,12 +43,30 @@ export function summarise(problems: readonly Problem[]): string {
   return `${plural(errors, "error")}, ${plural(warnings, "warning")}`;
 }
 
-/** Line and column (both from 1) of a character offset in a text. */
+/** Where each line of the last text asked about starts: asking again about the same text costs a binary search. */
+let indexed: { text: string; starts: number[] } | undefined;
+
+function lineStarts(text: string): number[] {
+  if (indexed?.text !== text) {
+    const starts = [0];
+    for (let at = text.indexOf("\n"); at >= 0; at = text.indexOf("\n", at + 1)) starts.push(at + 1);
+    indexed = { text, starts };
+  }
+  return indexed.starts;
+}
+
+/** Line and column (both from 1) of a character offset in a text. Many offsets in one text read it once. */
 export function positionAt(text: string, offset: number): { line: number; column: number } {
-  const before = text.slice(0, Math.max(0, offset));
-  const line = before.split("\n").length;
-  const column = offset - before.lastIndexOf("\n");
-  return { line, column };
+  const at = Math.max(0, Math.min(offset, text.length));
+  const starts = lineStarts(text);
+  let low = 0;
+  let high = starts.length - 1;
+  while (low < high) {
+    const middle = (low + high + 1) >> 1;
+    if ((starts[middle] ?? 0) <= at) low = middle;
+    else high = middle - 1;
+  }
+  return { line: low + 1, column: at - (starts[low] ?? 0) + 1 };
 }
 
 /**
