@@ -1,6 +1,14 @@
 import { join, relative, resolve, sep } from "node:path";
 import type UserConfig from "@11ty/eleventy/UserConfig";
-import { countErrors, EditorError, formatProblem, sortProblems, summarise, type Problem } from "../core/problems.js";
+import {
+  buildProblemsEvent,
+  countErrors,
+  EditorError,
+  formatProblem,
+  sortProblems,
+  summarise,
+  type Problem,
+} from "../core/problems.js";
 import { capPerFile } from "./limits.js";
 import { listSiteFiles } from "./link-check.js";
 import { PageChecks } from "./page-checks.js";
@@ -61,6 +69,9 @@ export function checksPlugin(eleventyConfig: UserConfig, options: ChecksOptions)
   let sources: SourceCheck | undefined;
   const pageChecks = new PageChecks();
   let outputDir = join(root, "_site");
+  // Problems the build's other steps found in editors' files during this run (src/core/problems.ts).
+  let fromBuild: Problem[] = [];
+  eleventyConfig.on(buildProblemsEvent, (problems: Problem[]) => void fromBuild.push(...problems));
 
   const report = async (problems: Problem[], pages: number, runMode: string | undefined) => {
     // A file with hundreds of problems lists the first of them and says how many more: the report stays readable.
@@ -72,6 +83,7 @@ export function checksPlugin(eleventyConfig: UserConfig, options: ChecksOptions)
 
   eleventyConfig.on("eleventy.before", async ({ directories, runMode, incremental }: BuildEvent) => {
     outputDir = resolve(directories?.output ?? outputDir);
+    fromBuild = [];
     sources = await checkSources(root, { today: options.today });
     // The preview rebuilds changed pages only: the thread keeps what it knows of the others.
     pageChecks.start(root, sources.sources, Boolean(incremental));
@@ -121,6 +133,7 @@ export function checksPlugin(eleventyConfig: UserConfig, options: ChecksOptions)
     try {
       problems = [
         ...sources.problems,
+        ...fromBuild,
         ...(await pageChecks.finish(files, written ? outputDir : undefined, built, planned)),
       ];
     } finally {

@@ -1,3 +1,10 @@
+/**
+ * The Eleventy event a step of the build other than the checks emits with
+ * problems it found in editors' files (a picture that cannot be made), so
+ * the checks' report lists them with every other problem of the run.
+ */
+export const buildProblemsEvent = "nlc:build-problems";
+
 /** One thing wrong with the content, located so an editor's tools can jump to it. */
 export interface Problem {
   /** Path from the project folder, e.g. "content/contact.md". */

@@ -5,6 +5,7 @@ import { analyticsLoader } from "./analytics.js";
 import { headerRules, headersFile, type AreaRule } from "./headers.js";
 import { generateImages, hasRasterImages, optimiseImages, type ImageJobs } from "./images.js";
 import { staticCopies } from "./static-files.js";
+import { buildProblemsEvent } from "../core/problems.js";
 import type { SiteSettings } from "../core/settings.js";
 
 interface BuildEvent {
@@ -49,7 +50,8 @@ export function deliveryPlugin(
   eleventyConfig.on("eleventy.after", async ({ directories, outputMode, results }: BuildEvent) => {
     if (outputMode !== "fs" || !directories?.output) return;
     // The pictures' files, made once each after the pages that use them are written.
-    await generateImages(jobs, directories.output);
+    const problems = await generateImages(jobs, directories.output, site.root);
+    if (problems.length > 0) await eleventyConfig.emit(buildProblemsEvent, problems);
     const htmlUrls = (results ?? [])
       .filter((result) => isHtmlOutput(result.outputPath) && typeof result.url === "string")
       .map((result) => result.url as string);

@@ -1,7 +1,9 @@
 import { existsSync, lstatSync, realpathSync } from "node:fs";
 import { join, resolve, sep } from "node:path";
 import { walkFiles } from "../content/trust.js";
+import { projectPath } from "../core/addresses.js";
 import { scanPage, type ScannedElement } from "../core/html-scanner.js";
+import { error, type Problem } from "../core/problems.js";
 
 export interface ImageOptions {
   /** The project folder: "/static/img/x.png" is read from `<root>/static/img/x.png`. */
@@ -89,6 +91,13 @@ export async function pictureFor(
   }
   const original = Object.values(metadata)[0]?.[0];
   if (!original || original.width * original.height > maxImagePixels) return written;
+  // Read by the library that will make the files too (eleventy-img reads sizes with a lighter reader of its own).
+  const { default: sharp } = await import("sharp");
+  try {
+    await sharp(file, { limitInputPixels: maxImagePixels }).metadata();
+  } catch {
+    return written;
+  }
   options.jobs.add(file);
   const attributes: Record<string, string> = { ...img.attributes };
   delete attributes.src;
@@ -122,9 +131,31 @@ export async function optimiseImages(html: string, options: ImageOptions & { job
   return result + html.slice(last);
 }
 
-/** Makes the files of every picture the pages use, into `<outputDir>/img/`. */
-export async function generateImages(jobs: ImageJobs, outputDir: string): Promise<void> {
-  if (jobs.size === 0) return;
+/**
+ * Makes the files of every picture the pages use, into `<outputDir>/img/`.
+ * A picture the image library cannot make (its data damaged in a way its
+ * header does not show) is a problem naming the picture (`root`: the project
+ * folder, for its path), never the library's stack trace or the page.
+ */
+export async function generateImages(jobs: ImageJobs, outputDir: string, root?: string): Promise<Problem[]> {
+  if (jobs.size === 0) return [];
   const { default: Image } = await import("@11ty/eleventy-img");
-  for (const file of [...jobs].sort()) await Image(file, imageOptions(outputDir));
+  const problems: Problem[] = [];
+  for (const file of [...jobs].sort()) {
+    try {
+      await Image(file, imageOptions(outputDir));
+    } catch (caught) {
+      const name = root ? projectPath(root, file) : file;
+      const reason = (caught instanceof Error ? caught.message : String(caught)).split("\n")[0] ?? "";
+      problems.push(
+        error(
+          name,
+          1,
+          1,
+          `${name} could not be read as a picture (${reason.slice(0, 120)}): open it and save it again, or use another picture`,
+        ),
+      );
+    }
+  }
+  return problems;
 }
