@@ -10,6 +10,7 @@ import {
   besideOutput,
   markBuild,
   outputFolderProblem,
+  realFolder,
   restoreInterruptedSwap,
   swapInto,
   takeLock,
@@ -155,7 +156,8 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
   }
 
   const shown = options.output ?? settings.output;
-  const output = resolve(root, shown);
+  // Every step works on the folder the path really names, the one the safety rules judged.
+  const output = realFolder(resolve(root, shown));
   const unusable = outputFolderProblem(root, output, shown);
   if (unusable) return { ok: false, changed: false, problems: [error("NLC_OUTPUT", 1, 1, unusable)], pages: 0 };
 

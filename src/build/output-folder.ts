@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, realpathSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { rename, rm } from "node:fs/promises";
 import { basename, dirname, join, relative, resolve, sep } from "node:path";
 
@@ -47,11 +47,33 @@ function looksLikeBuild(folder: string): boolean {
   return ["index.html", "_headers", "sitemap.xml"].every((file) => existsSync(join(folder, file)));
 }
 
+/**
+ * The folder a path really names: symbolic links anywhere on the way
+ * followed ("/proc/self/cwd/.git" is the project's .git), for the part that
+ * exists; the rest, not yet made, added as written. Paths are compared only
+ * in this form, so no spelling of a folder gets past the rules below.
+ */
+export function realFolder(path: string): string {
+  const absolute = resolve(path);
+  let existing = absolute;
+  const rest: string[] = [];
+  for (;;) {
+    try {
+      return join(realpathSync(existing), ...rest.reverse());
+    } catch {
+      const parent = dirname(existing);
+      if (parent === existing) return absolute;
+      rest.push(basename(existing));
+      existing = parent;
+    }
+  }
+}
+
 /** Why `output` cannot be a build's folder, in words for whoever set NLC_OUTPUT, or undefined when it can. */
 /** `shown`: the folder as the person wrote it, for the message. */
 export function outputFolderProblem(root: string, output: string, shown = output): string | undefined {
-  const project = resolve(root);
-  const folder = resolve(root, output);
+  const project = realFolder(root);
+  const folder = realFolder(resolve(root, output));
   if (isInside(folder, project))
     return `${shown} holds the project itself: the build replaces its output folder, so set NLC_OUTPUT to a new folder such as _site`;
   const source = sourceFolders.find((name) => isInside(join(project, name), folder));

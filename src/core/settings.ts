@@ -41,6 +41,8 @@ export interface Settings {
 
 /** A setting the build cannot use; its message is one line naming it. */
 export class SettingsError extends Error {
+  /** Eleventy's documented way to show an error by its message alone, when its own command line runs the site. */
+  readonly skipOriginalStack = true;
   readonly problems: readonly string[];
 
   constructor(problems: readonly string[]) {

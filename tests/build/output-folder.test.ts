@@ -1,12 +1,29 @@
 // The build's output folder: no data lost whatever NLC_OUTPUT says, one build at a time, an interrupted swap put back,
 // a search index cut short never published, and no page written outside the folder.
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type UserConfig from "@11ty/eleventy/UserConfig";
 import { buildSite, runEleventy } from "../../src/build/build.js";
 import { trustPlugin } from "../../src/content/trust-plugin.js";
-import { besideOutput, buildMarker, outputFolderProblem, swapInto, takeLock } from "../../src/build/output-folder.js";
+import {
+  besideOutput,
+  buildMarker,
+  outputFolderProblem,
+  realFolder,
+  swapInto,
+  takeLock,
+} from "../../src/build/output-folder.js";
 import { formatProblem } from "../../src/core/problems.js";
 import { verifySearchIndex } from "../../src/build/search-index.js";
 import { snapshot } from "../support/folder-snapshot.js";
@@ -44,6 +61,31 @@ describe("the build's output folder", () => {
       expect(snapshot(project.root)).toEqual(before);
     },
   );
+
+  it("judges the folder a path really names: a link into the project is the project", () => {
+    const link = sibling("link");
+    symlinkSync(project.root, link, "dir");
+    mkdirSync(join(project.root, ".git", "refs", "tags"), { recursive: true });
+    mkdirSync(join(project.root, "static", "img"), { recursive: true });
+    writeFileSync(join(project.root, "static", "img", buildMarker), "");
+    try {
+      expect(realFolder(join(link, ".git", "refs", "tags"))).toBe(
+        join(realFolder(project.root), ".git", "refs", "tags"),
+      );
+      expect(realFolder(join(link, "not", "made", "yet"))).toBe(join(realFolder(project.root), "not", "made", "yet"));
+      expect(outputFolderProblem(project.root, join(link, ".git", "refs", "tags"))).toMatch(
+        /inside the project's \.git\/ folder/,
+      );
+      // A build's marker committed into a source folder does not make it a build's folder.
+      expect(outputFolderProblem(project.root, join(link, "static", "img"))).toMatch(
+        /inside the project's static\/ folder/,
+      );
+      expect(outputFolderProblem(project.root, link)).toMatch(/holds the project itself/);
+      expect(outputFolderProblem(link, join(project.root, "content"))).toMatch(/inside the project's content\/ folder/);
+    } finally {
+      rmSync(join(project.root, "static", "img", buildMarker), { force: true });
+    }
+  });
 
   it("refuses a folder of someone's files, and accepts an empty or missing one", () => {
     const folder = sibling("notes");

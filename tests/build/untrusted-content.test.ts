@@ -8,7 +8,12 @@ import { join } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildSite, type BuildResult } from "../../src/build/build.js";
+import { listSiteFiles } from "../../src/checks/link-check.js";
+import { walkFiles } from "../../src/content/trust.js";
+import { reservedBy } from "../../src/core/addresses.js";
 import { formatProblem } from "../../src/core/problems.js";
+import { siteFilesFolder } from "../../src/output/static-files.js";
+import { blankPng } from "../support/pictures.js";
 import { snapshot } from "../support/folder-snapshot.js";
 import { fixtureProject, page, type FixtureProject } from "../support/fixture-project.js";
 
@@ -163,6 +168,11 @@ describe("an editor's files are data: every attack is refused or harmless", () =
       ["permalink: /static/img/x.html", /kept for the site's own files/],
       ["permalink: /admin/", /kept for the site's own files/],
       ["redirect_from:\n  - /assets/", /kept for the site's own files/],
+      ["redirect_from:\n  - /favicon.ico", /kept for the site's own files \(\/favicon\.ico\)/],
+      ["redirect_from:\n  - /icon.svg", /kept for the site's own files \(\/icon\.svg\)/],
+      ["redirect_from:\n  - /site.webmanifest", /kept for the site's own files \(\/site\.webmanifest\)/],
+      ["redirect_from:\n  - /brand/wordmark.svg", /kept for the site's own files \(\/brand\/\)/],
+      ["permalink: /brand/", /kept for the site's own files \(\/brand\/\)/],
       [
         "redirect_from:\n  - /contact/",
         /two pages claim the address \/contact\/: content\/takeover\.md \(as an old address in redirect_from\) and content\/contact\.md/,
@@ -313,4 +323,227 @@ describe("an editor's files are data: every attack is refused or harmless", () =
     expect(build.output).toMatch(/NLC_OUTPUT:1:1: error: \. holds the project itself/);
     expect(outsideSite()).toEqual(before);
   }, 120_000);
+  it.each([
+    ["static/documents/report.js", "fetch('/admin/')", /a \.js file could run code on the site's own address/],
+    ["static/documents/report.html", "<script>alert(1)</script>", /a \.html file could run code/],
+    ["static/documents/style.css", "body { color: red }", /a \.css file could run code/],
+    [
+      "static/img/chart.svg",
+      '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>',
+      /<script> element/,
+    ],
+    [
+      "static/img/logo.svg",
+      '<svg xmlns="http://www.w3.org/2000/svg"><rect onload="alert(1)"/></svg>',
+      /event attribute/,
+    ],
+    [
+      "static/img/pixel.svg",
+      '<svg xmlns="http://www.w3.org/2000/svg"><image href="https://tracker.example/p.gif"/></svg>',
+      /outside the picture/,
+    ],
+    ["static/root/admin/index.html", "<p>Not the editor</p>", /the site's root is kept for the site's own files/],
+    ["static/root/assets/evil.js", "alert(1)", /the site's root is kept for the site's own files/],
+    ["static/root/favicon.ico", "not an icon", /the site's root is kept for the site's own files/],
+    [
+      "static/img/_headers",
+      "/*\n  Content-Security-Policy: none",
+      /named like a file the build writes for the web host \(_headers\)/,
+    ],
+    [
+      "static/documents/_redirects",
+      "/* https://evil.example 200",
+      /named like a file the build writes for the web host \(_redirects\)/,
+    ],
+  ])("refuses %s in static/, naming it, and publishes nothing of it", async (file, text, message) => {
+    const outcome = await attack({ [file]: text });
+    expectRefused(outcome, file, message);
+  });
+
+  it("refuses a picture over the pixel limit and a decompression bomb, naming the picture, not the page that shows it", async () => {
+    const outcome = await attack(
+      {
+        "static/img/bomb.png": "",
+        "static/img/huge.png": "",
+        "content/pictures.md": page(
+          `title: Pictures\n${goodFields}`,
+          "![A bomb](/static/img/bomb.png)\n\n![A large picture](/static/img/huge.png)\n",
+        ),
+      },
+      () => {
+        writeFileSync(join(project.root, "static/img/bomb.png"), blankPng(30_000, 30_000));
+        writeFileSync(join(project.root, "static/img/huge.png"), blankPng(8_000, 8_000));
+      },
+    );
+    expectRefused(
+      outcome,
+      "static/img/bomb.png",
+      /bomb\.png is 30,000 × 30,000 pixels \(900 megapixels\); a picture can have at most 40 megapixels/,
+    );
+    expectRefused(outcome, "static/img/huge.png", /huge\.png is 8,000 × 8,000 pixels \(64 megapixels\)/);
+    expect(outcome.lines.filter((line) => line.startsWith("content/pictures.md:"))).toEqual([]);
+  }, 120_000);
+
+  it("refuses, unread, a page over the size limit, and a page with thousands of old addresses, before anything renders", async () => {
+    const long = await attack({
+      "content/long.md": page(`title: Long\n${goodFields}`, "A sentence of words.\n\n".repeat(30_000)),
+    });
+    expectRefused(long, "content/long.md", /content\/long\.md is \d+ KB; a page or data file can be at most 500 KB/);
+    expect(long.check.pages).toBe(0);
+    const redirects = Array.from({ length: 5_000 }, (_, i) => `  - /old-${i}/`).join("\n");
+    const moved = await attack({
+      "content/moved.md": page(`title: Moved\n${goodFields}\nredirect_from:\n${redirects}`),
+    });
+    expectRefused(moved, "content/moved.md", /redirect_from lists 5,000 old addresses; a page can list at most 100/);
+    expect(moved.check.pages).toBe(0);
+  }, 120_000);
+
+  it("refuses a page with more headings or links than a page may have, naming the page", async () => {
+    const outcome = await attack({
+      "content/crowded.md": page(`title: Crowded\n${goodFields}`, "## Part\n\n[Contact](/contact/)\n\n".repeat(600)),
+    });
+    expectRefused(outcome, "content/crowded.md", /the page has [\d,]+ headings; a page can have at most 500/);
+  }, 120_000);
+
+  it.each(["redirect", "layouts/redirect.njk", "base"])(
+    "refuses layout: %s, the site's own, in the check and the build",
+    async (layout) => {
+      const outcome = await attack({ "content/moved.md": page(`title: Moved\n${goodFields}\nlayout: ${layout}`) });
+      expectRefused(
+        outcome,
+        "content/moved.md",
+        /is the site's own \(it frames or redirects other pages\) and cannot be a page's layout/,
+      );
+    },
+  );
+
+  it("every file the build writes or copies, other than a page, is at an address no page or old address can take", () => {
+    const files = [...listSiteFiles(join(project.root, "_site"))].filter((file) => !file.endsWith(".html"));
+    expect(files.length).toBeGreaterThan(10);
+    for (const file of files) expect(reservedBy(file), file).toBeDefined();
+    for (const file of walkFiles(project.root, siteFilesFolder))
+      expect(reservedBy(file.slice(siteFilesFolder.length)), file).toBeDefined();
+  });
+
+  it("stops a bare Eleventy run (netlify.toml's build is npm run build; this is Eleventy's own command line) on every rule that refuses content", async () => {
+    const eleventy = () =>
+      command([
+        "--import",
+        "tsx/esm",
+        "node_modules/@11ty/eleventy/cmd.cjs",
+        "--config=.eleventy.ts",
+        "--output=eleventy-out",
+      ]);
+    for (const [file, text, words] of [
+      ["content/moved.md", page(`title: Moved\n${goodFields}\nlayout: redirect`), "cannot be a page's layout"],
+      ["static/documents/report.js", "alert(1)", "static/documents/report.js cannot be published"],
+      [
+        "content/long.md",
+        page(`title: Long\n${goodFields}`, "Words.\n\n".repeat(90_000)),
+        "a page or data file can be at most 500 KB",
+      ],
+    ] as const) {
+      project.write(file, text);
+      try {
+        const { code, output } = await eleventy();
+        expect(code, file).not.toBe(0);
+        expect(output).toContain(words);
+        expect(output).not.toMatch(/^\s+at /m);
+      } finally {
+        rmSync(join(project.root, file));
+        rmSync(join(project.root, "eleventy-out"), { recursive: true, force: true });
+      }
+    }
+  }, 180_000);
+
+  it.each([
+    ["SITE_URL", "https://example.org/{{ range.constructor('return 1')() }}"],
+    ["SITE_URL", "https://example.org\nDisallow: /"],
+    ["SITE_URL", "not a web address"],
+    ["SITE_URL", "http://example.org"],
+    ["NLC_ANALYTICS_ID", "UA-12345-1"],
+    ["NLC_ANALYTICS_ID", "G-ABC123');alert(1);//"],
+  ])(
+    "refuses %s=%j with one line naming it, in the check, the build and bare Eleventy, and runs nothing",
+    async (name, value) => {
+      const env = { [name]: value };
+      const check = await command(["--import", "tsx", "src/cli/check.ts"], env);
+      const build = await command(["--import", "tsx/esm", "src/cli/build.ts"], env);
+      for (const { code, output } of [check, build]) {
+        expect(code).toBe(1);
+        const lines = output.split("\n").filter((line) => line.includes(name));
+        expect(lines).toEqual([expect.stringMatching(new RegExp(`^${name}:1:1: error: ${name} must be `))]);
+        expect(output).not.toMatch(/^\s+at /m);
+      }
+      const eleventy = await command(
+        [
+          "--import",
+          "tsx/esm",
+          "node_modules/@11ty/eleventy/cmd.cjs",
+          "--config=.eleventy.ts",
+          "--output=eleventy-out",
+        ],
+        env,
+      );
+      expect(eleventy.code).not.toBe(0);
+      expect(eleventy.output.split("\n").filter((line) => line.includes(`${name} must be`))).toHaveLength(1);
+      expect(eleventy.output).not.toMatch(/^\S*\s+at /m);
+      expect(existsSync(join(project.root, "eleventy-out"))).toBe(false);
+      expect(snapshot(join(project.root, "_site"))).toEqual(lastGoodSite);
+    },
+    120_000,
+  );
+
+  it("places no setting in a generated file but in the shape it was checked to have", async () => {
+    const site = `${project.root}-settings`;
+    try {
+      // As a deploy runs it: the settings in the environment of npm run build.
+      const built = await command(["--import", "tsx/esm", "src/cli/build.ts"], {
+        SITE_URL: "https://staging.example.org/",
+        NLC_ANALYTICS_ID: "G-AB12CD34EF",
+        NLC_OUTPUT: site,
+      });
+      expect(built.code, built.output).toBe(0);
+      expect(readFileSync(join(site, "robots.txt"), "utf8")).toBe(
+        "User-agent: *\nAllow: /\n\nSitemap: https://staging.example.org/sitemap.xml\n",
+      );
+      const domains = readFileSync(join(site, "_redirects"), "utf8")
+        .split("\n")
+        .filter((line) => line.startsWith("https://"));
+      for (const line of domains)
+        expect(line).toMatch(/^https:\/\/[a-z0-9.-]+\/\* https:\/\/staging\.example\.org\/:splat 301!$/);
+      expect(readFileSync(join(site, "_headers"), "utf8")).toContain("googletagmanager.com");
+    } finally {
+      rmSync(site, { recursive: true, force: true });
+    }
+  }, 120_000);
+
+  it("refuses an NLC_OUTPUT that leads into the project through a link (/proc/self/cwd), even with a build's marker committed there", async () => {
+    const cwd = existsSync("/proc/self/cwd") ? "/proc/self/cwd" : undefined;
+    const link = `${project.root}-link`;
+    symlinkSync(project.root, link, "dir");
+    const marker = join(project.root, "static", "img", ".nlc-build");
+    writeFileSync(marker, "This folder is a build of the NLC website.\n");
+    try {
+      const before = outsideSite();
+      for (const output of [
+        ...(cwd ? [`${cwd}/.git/refs/tags`, `${cwd}/static/img`] : []),
+        `${link}/.git/refs/tags`,
+        `${link}/static/img`,
+        link,
+      ]) {
+        mkdirSync(join(project.root, ".git", "refs", "tags"), { recursive: true });
+        const build = await command(["--import", "tsx/esm", "src/cli/build.ts"], { NLC_OUTPUT: output });
+        expect(build.code, output).toBe(1);
+        expect(build.output).toMatch(
+          /NLC_OUTPUT:1:1: error: .*(inside the project's (\.git|static)\/ folder|holds the project itself)/,
+        );
+        expect(outsideSite()).toEqual(before);
+      }
+    } finally {
+      rmSync(link, { force: true });
+      rmSync(marker, { force: true });
+      rmSync(join(project.root, ".git"), { recursive: true, force: true });
+    }
+  }, 180_000);
 });
