@@ -51,11 +51,11 @@ export default function (eleventyConfig: UserConfig) {
   eleventyConfig.addPlugin(staticFilesPlugin, { root });
   // The browser editor at /admin/, with its own headers (src/cms/).
   eleventyConfig.addPlugin(adminPlugin, { root, site: settings.site, cms: settings.cms });
-  eleventyConfig.addPlugin(deliveryPlugin, {
-    root,
-    ...settings.site,
-    headerAreas: adminHeaderRules(settings.cms, bundleFolder(decapBundle().version)),
-  });
+  const headerAreas = adminHeaderRules(settings.cms, bundleFolder(decapBundle().version));
+  eleventyConfig.addPlugin(deliveryPlugin, { root, ...settings.site, headerAreas });
+  // The preview (npm start) sends the same headers, shows no page whose check failed, and follows deletions
+  // (src/build/preview.ts); it tidies its folder before the checks read it.
+  eleventyConfig.addPlugin(previewPlugin, { root, analyticsId: settings.site.analyticsId, headerAreas });
 
   // Last: every content check, on every page as written, then the site as a whole (src/checks/).
   eleventyConfig.addPlugin(checksPlugin, {
@@ -64,8 +64,6 @@ export default function (eleventyConfig: UserConfig) {
     plannedFiles: () => plannedCopies(root),
     onPreviewReport: ({ problems }: { problems: Problem[] }) => recordPreviewProblems(problems),
   });
-  // The preview's own additions to a page come after the checks have read it (src/build/preview.ts).
-  eleventyConfig.addPlugin(previewPlugin);
 
   return {
     // No output here: the build chooses it (it builds elsewhere, then swaps in).

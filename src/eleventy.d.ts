@@ -59,5 +59,15 @@ declare module "@11ty/eleventy" {
     /** Stops Eleventy's own messages: the caller reports. */
     disableLogger(): void;
     toJSON(): Promise<Array<{ url: string; inputPath: string; outputPath: string; content: string }>>;
+    init(): Promise<void>;
+    setIncrementalBuild(incremental: boolean): void;
+    /** Builds, then watches the files (chokidar): `watcher` is set once it resolves. */
+    watch(): Promise<unknown>;
+    watcher?: {
+      on(event: string, listener: (path: string) => void): unknown;
+      emit(event: string, ...args: unknown[]): boolean;
+    };
+    serve(port?: number): Promise<void> | void;
+    stopWatch(): Promise<void>;
   }
 }

@@ -105,3 +105,13 @@ export function headersFile(rules: HeaderRules): string {
       .join("\n\n") + "\n"
   );
 }
+
+/** Whether a rule's path covers a request path, as Netlify and Cloudflare Pages read it: exactly, or up to a final "*". */
+export function rulePathMatches(rulePath: string, requestPath: string): boolean {
+  return rulePath.endsWith("*") ? requestPath.startsWith(rulePath.slice(0, -1)) : rulePath === requestPath;
+}
+
+/** The headers one request path gets from the rules: every matching rule's, in order (the preview sends these). */
+export function headersForPath(rules: HeaderRules, path: string): Array<[string, string]> {
+  return rules.filter((rule) => rulePathMatches(rule.path, path)).flatMap((rule) => rule.headers);
+}

@@ -1,9 +1,8 @@
-import { copyFile, mkdir, rm, stat } from "node:fs/promises";
+import { copyFile, mkdir, stat } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
 import type UserConfig from "@11ty/eleventy/UserConfig";
 import { fileKindOf } from "../content/file-kinds.js";
 import { walkFiles } from "../content/trust.js";
-import { insideOutput } from "../core/addresses.js";
 import { loadFonts } from "./fonts.js";
 
 /**
@@ -63,43 +62,26 @@ async function unchanged(from: string, to: string): Promise<boolean> {
   }
 }
 
-/**
- * Copies the static files into `outputDir`; a file already there and
- * unchanged is left (the preview's rebuilds). `previous`: the site paths the
- * last copy into the same folder made; any of them no longer copied (a file
- * deleted from static/) is removed, so the preview follows deletions.
- * Returns the site paths copied this time.
- */
-export async function copyStaticFiles(
-  root: string,
-  outputDir: string,
-  previous: ReadonlySet<string> = new Set(),
-): Promise<Set<string>> {
-  const copies = staticCopies(root);
-  const now = new Set(copies.map((copy) => copy.to));
-  for (const gone of previous) {
-    const target = resolve(outputDir, `.${gone}`);
-    if (!now.has(gone) && insideOutput(outputDir, target)) await rm(target, { force: true });
-  }
-  for (const copy of copies) {
+/** Copies the static files into `outputDir`; a file already there and unchanged is left (the preview's rebuilds). */
+export async function copyStaticFiles(root: string, outputDir: string): Promise<number> {
+  let copied = 0;
+  for (const copy of staticCopies(root)) {
     const target = resolve(outputDir, `.${copy.to}`);
     if (await unchanged(copy.from, target)) continue;
     await mkdir(dirname(target), { recursive: true });
     await copyFile(copy.from, target);
+    copied += 1;
   }
-  return now;
+  return copied;
 }
 
 export function staticFilesPlugin(eleventyConfig: UserConfig, options: { root: string }): void {
   eleventyConfig.addWatchTarget(join(options.root, "static"));
-  // What the last run copied, by output folder: the preview copies into the same folder again and again.
-  const copied = new Map<string, Set<string>>();
   eleventyConfig.on(
     "eleventy.after",
     async ({ directories, outputMode }: { directories?: { output?: string }; outputMode?: string }) => {
       if (outputMode !== "fs" || !directories?.output) return;
-      const output = resolve(directories.output);
-      copied.set(output, await copyStaticFiles(options.root, output, copied.get(output)));
+      await copyStaticFiles(options.root, directories.output);
     },
   );
 }

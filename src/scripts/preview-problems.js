@@ -1,6 +1,9 @@
-// In the preview only (`npm start`): when a save stops the rebuild, list the problems over the page, in
-// the words the terminal prints, and clear them once a save builds again. Talks to the preview's own
-// server: the same WebSocket its live reload uses, and the list of problems it keeps.
+// In the preview only (`npm start`): when a save stops the rebuild, or the site has problems outside its
+// pages (a file in static/, a data file), list them over the page, in the words the terminal prints, and
+// clear them once a save puts them right. (A page with problems of its own is not shown at all: the preview
+// answers with its problems instead, src/build/preview.ts.) Talks to the preview's own server: the same
+// WebSocket its live reload uses, and the list of problems it keeps. A file, never inline, so the site's
+// Content-Security-Policy lets it run; it styles the panel through the DOM, which the policy allows.
 const problemsAddress = "/.nlc-preview/problems.json";
 const panelId = "nlc-preview-problems";
 
@@ -8,7 +11,7 @@ function hide() {
   document.getElementById(panelId)?.remove();
 }
 
-function show(lines) {
+function show(lines, stopped) {
   hide();
   const panel = document.createElement("section");
   panel.id = panelId;
@@ -29,11 +32,12 @@ function show(lines) {
   });
   const heading = document.createElement("h2");
   heading.id = `${panelId}-heading`;
-  heading.textContent = "The preview was not updated";
+  heading.textContent = stopped ? "The preview was not updated" : "The site has problems";
   Object.assign(heading.style, { margin: "0 0 0.5rem", fontSize: "1.25rem", color: "#d4351c" });
   const intro = document.createElement("p");
-  intro.textContent =
-    "Your last save has problems, so this page still shows the last version that worked. Fix these, then save again:";
+  intro.textContent = stopped
+    ? "Your last save has problems, so this page still shows the last version that worked. Fix these, then save again:"
+    : "These would stop the site being published. Fix them, then save again:";
   intro.style.margin = "0 0 0.5rem";
   const list = document.createElement("ul");
   list.style.margin = "0";
@@ -54,9 +58,9 @@ function show(lines) {
 async function refresh(fallback) {
   try {
     const response = await fetch(problemsAddress, { cache: "no-store" });
-    const { problems } = await response.json();
-    if (problems.length > 0) show(problems);
-    else if (fallback) show([fallback, "The terminal where npm start runs says more."]);
+    const { stopped, problems } = await response.json();
+    if (problems.length > 0) show(problems, stopped);
+    else if (fallback) show([fallback, "The terminal where npm start runs says more."], true);
     else hide();
   } catch {
     // The preview has stopped; the live-reload script says so in the console.
