@@ -156,6 +156,20 @@ describe("_headers", () => {
     }
   });
 
+  it("gives every file the site serves one Content-Security-Policy: the icons at the root and editors' files in /static/ too", () => {
+    // The host reads these two itself and never serves them; the build's marker is one harmless sentence.
+    const served = allFiles()
+      .filter((path) => !["/_headers", "/_redirects", "/.nlc-build"].includes(path))
+      .map((path) => (path.endsWith("/index.html") ? path.slice(0, -"index.html".length) : path));
+    for (const path of ["/favicon.ico", "/site.webmanifest", "/brand/wordmark.svg"]) expect(served).toContain(path);
+    for (const path of served) {
+      const { headers, conflicts } = headersFor(rules(), path);
+      expect(conflicts, path).toEqual([]);
+      expect(headers.get("content-security-policy"), path).toBeTruthy();
+      expect(headers.get("x-content-type-options"), path).toBe("nosniff");
+    }
+  });
+
   it("caches the fingerprinted files for a year, as immutable", () => {
     const assets = allFiles().filter((path) => path.startsWith("/assets/"));
     expect(assets.length).toBeGreaterThan(1);
