@@ -513,6 +513,9 @@ describe("an editor's files are data: every attack is refused or harmless", () =
       for (const line of domains)
         expect(line).toMatch(/^https:\/\/[a-z0-9.-]+\/\* https:\/\/staging\.example\.org\/:splat 301!$/);
       expect(readFileSync(join(site, "_headers"), "utf8")).toContain("googletagmanager.com");
+      // The editor's configuration is JSON (so YAML), written by a serializer: the address is a value, never markup.
+      const config = readFileSync(join(site, "admin", "config.yml"), "utf8");
+      expect(JSON.parse(config.slice(config.indexOf("{")))).toMatchObject({ site_url: "https://staging.example.org" });
     } finally {
       rmSync(site, { recursive: true, force: true });
     }
