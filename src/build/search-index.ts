@@ -41,6 +41,7 @@ export async function buildSearchIndex(siteDir: string): Promise<SearchIndexResu
     const details = caught as { stderr?: string; stdout?: string; message?: string };
     throw new Error(
       `search index: Pagefind failed: ${(details.stderr || details.stdout || details.message || "").trim()}`,
+      { cause: caught },
     );
   }
   return verifySearchIndex(join(dir, "pagefind"));

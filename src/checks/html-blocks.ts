@@ -62,7 +62,7 @@ export function* htmlTags(html: string): Generator<Tag> {
       i = end + 3;
       continue;
     }
-    const head = /^<(\/?)([a-zA-Z][a-zA-Z0-9-]{0,40})/.exec(html.slice(i, i + 44));
+    const head = /^<(\/?)([a-z][a-z0-9-]{0,40})/i.exec(html.slice(i, i + 44));
     if (!head) {
       i += 1;
       continue;

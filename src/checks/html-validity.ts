@@ -85,7 +85,7 @@ interface ElementAt {
 function elementAt(html: string, offset: number): ElementAt | undefined {
   const start = html.lastIndexOf("<", offset);
   if (start < 0) return undefined;
-  const tag = /^<\/?([a-zA-Z][a-zA-Z0-9-]{0,40})([^<>]{0,2000})>/.exec(html.slice(start, start + 2050));
+  const tag = /^<\/?([a-z][a-z0-9-]{0,40})([^<>]{0,2000})>/i.exec(html.slice(start, start + 2050));
   if (!tag) return undefined;
   const attributes = new Map<string, string>();
   for (const match of (tag[2] ?? "").matchAll(/([^\s"'=<>/]{1,60})\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/g)) {

@@ -3,6 +3,7 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { scanPage, type PageRule } from "../core/html-scanner.js";
+import { trimEnd } from "../core/text.js";
 
 export interface SiteFiles {
   /** Site path of each HTML file, e.g. "/news/index.html" → its HTML. */
@@ -49,7 +50,7 @@ export function srcsetUrls(srcset: string): string[] {
     while (i < srcset.length && /[\s,]/.test(srcset[i] ?? "")) i++;
     let url = "";
     while (i < srcset.length && !/\s/.test(srcset[i] ?? "")) url += srcset[i++];
-    if (url.endsWith(",")) url = url.replace(/,+$/, "");
+    if (url.endsWith(",")) url = trimEnd(url, ",");
     else while (i < srcset.length && srcset[i] !== ",") i++; // descriptors
     if (url) urls.push(url);
   }

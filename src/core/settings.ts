@@ -1,3 +1,5 @@
+import { trimEnd } from "./text.js";
+
 /**
  * Every setting the build reads from its environment, parsed and checked
  * once, at start. Settings come from people who are not developers (the
@@ -52,8 +54,8 @@ export class SettingsError extends Error {
 export const defaultSiteUrl = "https://www.nationalleadership.gov.uk";
 /** GA4 measurement IDs look like "G-AB12CD34EF". Anything else is a typo that would silently measure nothing. */
 export const measurementIdPattern = /^G-[A-Z0-9]{4,20}$/;
-const repoPattern = /^[A-Za-z0-9_.-]{1,100}\/[A-Za-z0-9_.-]{1,100}$/;
-const branchPattern = /^[A-Za-z0-9][A-Za-z0-9._/-]{0,100}$/;
+const repoPattern = /^[\w.-]{1,100}\/[\w.-]{1,100}$/;
+const branchPattern = /^[A-Z0-9][\w./-]{0,100}$/i;
 const localBackendPattern = /^http:\/\/127\.0\.0\.1:\d{4,5}\/api\/v1$/;
 const dayPattern = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -156,9 +158,7 @@ export function readSettings(
 function httpsAddress(value: string): boolean {
   try {
     const url = new URL(value);
-    return (
-      url.protocol === "https:" && !url.username && !url.password && url.href.startsWith(value.replace(/\/+$/, ""))
-    );
+    return url.protocol === "https:" && !url.username && !url.password && url.href.startsWith(trimEnd(value, "/"));
   } catch {
     return false;
   }

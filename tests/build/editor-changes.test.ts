@@ -21,7 +21,7 @@ function setField(text: string, field: string, value: string | undefined): strin
   const lines = frontMatter.split("\n");
   const start = lines.findIndex((line) => line.startsWith(`${field}:`));
   let end = start + 1;
-  while (start >= 0 && end < lines.length && /^(\s+|\s*-\s)/.test(lines[end]!)) end += 1;
+  while (start >= 0 && end < lines.length && /^(?:\s+|\s*-\s)/.test(lines[end]!)) end += 1;
   const replacement = value === undefined ? [] : [`${field}: ${value}`];
   if (start >= 0) lines.splice(start, end - start, ...replacement);
   else lines.push(...replacement);

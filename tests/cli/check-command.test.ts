@@ -1,9 +1,9 @@
-// `npm run check` end to end on a copy of the project: an editor's mistakes in the page content are
+// `npm run check` end to end on the tests' small fixture site: an editor's mistakes in the page content are
 // reported at their file and line with the fix, and in GitHub Actions also as annotations.
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { fixtureProject, page, type FixtureProject } from "../support/fixture-project.js";
+import { fixtureProject, fixtureSite, page, type FixtureProject } from "../support/fixture-project.js";
 
 const run = promisify(execFile);
 const fields =
@@ -29,7 +29,7 @@ describe("npm run check on pages with content mistakes", () => {
   let project: FixtureProject;
   let result: { code: number; stdout: string; stderr: string };
   beforeAll(async () => {
-    project = fixtureProject();
+    project = fixtureProject(fixtureSite("small-site"));
     // Lines: front matter 1–4, blank 5, body from 6.
     project.write(
       "content/mistake-a.md",
@@ -82,7 +82,7 @@ describe("npm run check on pages with content mistakes", () => {
       expect.stringMatching(/^::error file=content\/mistake-b\.md,line=10,col=1::a script written into the page/),
     );
     expect(annotations.length).toBe(
-      result.stderr.split("\n").filter((line) => /^content\/.*: (error|warning): /.test(line)).length,
+      result.stderr.split("\n").filter((line) => /^content\/.*: (?:error|warning): /.test(line)).length,
     );
   });
 
@@ -94,10 +94,7 @@ describe("npm run check on pages with content mistakes", () => {
         '## Members\n\n### Current cohort\n\n<div class="panel">\n\n## Join us\n\n[Connect](/contact/)\n\n</div>\n',
       ),
     );
-    project.write(
-      "content/mistake-b.md",
-      page(fields, "Our film:\n\n![Delegates](/static/img/ui/taskforce-report-pdf.svg)\n"),
-    );
+    project.write("content/mistake-b.md", page(fields, "Our film:\n\n![Delegates](/static/img/report-cover.svg)\n"));
     const fixed = await check(project.root);
     expect(fixed.stderr).toBe("");
     expect(fixed.code).toBe(0);

@@ -224,7 +224,7 @@ function assetLoads(): Load[] {
     const text = read(path);
     if (path.endsWith(".css")) {
       for (const [, url] of text.matchAll(/url\(\s*["']?([^"')]+)["']?\s*\)/g))
-        loads.push({ directive: /\.(woff2?|ttf|otf)$/.test(url!) ? "font-src" : "img-src", url: url! });
+        loads.push({ directive: /\.(?:woff2?|ttf|otf)$/.test(url!) ? "font-src" : "img-src", url: url! });
       expect(text, `${path} imports`).not.toMatch(/@import/);
     } else {
       for (const [, url] of text.matchAll(/import\(\s*["']([^"']+)["']\s*\)/g))

@@ -16,7 +16,7 @@ export function parseHeadersFile(text: string): HeaderRule[] {
       rules.push({ path: line.trim(), headers: [] });
       return;
     }
-    const match = /^\s+([A-Za-z0-9-]+):\s*(\S.*)$/.exec(line);
+    const match = /^\s+([A-Z0-9-]+):\s*(\S.*)$/i.exec(line);
     if (!match) throw new Error(`_headers line ${index + 1}: not "Name: value": ${line}`);
     const rule = rules.at(-1);
     if (!rule) throw new Error(`_headers line ${index + 1}: a header before any path`);

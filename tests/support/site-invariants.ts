@@ -55,7 +55,7 @@ export function readSourcePages(root: string): SourcePage[] {
     for (const entry of readdirSync(join(root, folder), { withFileTypes: true })) {
       const path = `${folder}/${entry.name}`;
       if (entry.isDirectory()) walk(path);
-      else if (/\.(md|njk)$/.test(entry.name)) {
+      else if (/\.(?:md|njk)$/.test(entry.name)) {
         const own = readFrontMatterBlock(readFileSync(join(root, path), "utf8")).data ?? {};
         const layers = [...folderData(root, path), own];
         const data: Record<string, unknown> = Object.assign({}, ...layers);
