@@ -45,6 +45,8 @@ declare module "@11ty/eleventy/UserConfig" {
     /** The project's folders, as Eleventy resolved them (relative to the working folder, or absolute). */
     readonly directories: EleventyDirectories;
     setQuietMode(quiet: boolean): void;
+    /** Whether Eleventy keeps the files it has read in memory for later runs in the same process (its watch mode). */
+    setUseTemplateCache(use: boolean): void;
     setServerOptions(options: Record<string, unknown>): void;
     setChokidarConfig(options: Record<string, unknown>): void;
     setFrontMatterParsingOptions(options: { engines?: Record<string, (text: string) => unknown> }): void;

@@ -98,6 +98,8 @@ export async function runEleventy(
     quietMode: true,
     runMode,
     config(eleventyConfig: UserConfig) {
+      // Eleventy keeps files it has read in memory for its watch mode, across runs in one process; a build reads them afresh.
+      eleventyConfig.setUseTemplateCache(false);
       eleventyConfig.on(reportEvent, (received: ChecksReport) => {
         report = received;
       });

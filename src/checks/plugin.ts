@@ -36,6 +36,8 @@ export interface ChecksOptions {
   root: string;
   /** Today, YYYY-MM-DD, for scheduled posts. */
   today: string;
+  /** Addresses that must keep answering, as a page or a redirect (the 2020 site's). */
+  keptAddresses?: readonly string[];
   /** Files the site serves besides Eleventy's (static/, icons), as site paths: for the link check when nothing is written. */
   plannedFiles?: () => Map<string, string>;
   /** Called with each report in the preview (npm start), which keeps running. */
@@ -70,7 +72,7 @@ export function checksPlugin(eleventyConfig: UserConfig, options: ChecksOptions)
 
   eleventyConfig.on("eleventy.before", async ({ directories, runMode, incremental }: BuildEvent) => {
     outputDir = resolve(directories?.output ?? outputDir);
-    sources = await checkSources(root, { today: options.today });
+    sources = await checkSources(root, { today: options.today, keptAddresses: options.keptAddresses });
     // The preview rebuilds changed pages only: the thread keeps what it knows of the others.
     pageChecks.start(root, sources.sources, Boolean(incremental));
     if (blocksRender(sources.problems)) {

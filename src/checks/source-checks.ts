@@ -6,7 +6,7 @@ import { error, type Problem } from "../core/problems.js";
 import { checkHtmlBlocks, editorHtmlPage } from "./html-blocks.js";
 import { checkFields, checkPageSource } from "./page-source.js";
 import { scheduledNotices } from "./scheduled-notices.js";
-import { checkSiteStructure, type SourcedPage } from "./site-structure.js";
+import { checkKeptAddresses, checkSiteStructure, type SourcedPage } from "./site-structure.js";
 
 /**
  * The checks that need only the files, before anything is rendered: what
@@ -25,6 +25,8 @@ export interface SourceCheck {
 export interface SourceCheckOptions {
   /** Today (YYYY-MM-DD): pages dated later are scheduled. */
   today: string;
+  /** Addresses that must keep answering, as a page or a redirect (the 2020 site's). */
+  keptAddresses?: readonly string[];
 }
 
 /** A data file's keys, checked like front matter; its data, when it could be read. */
@@ -112,7 +114,7 @@ export async function checkSources(root: string, options: SourceCheckOptions): P
     const validator = htmlValidator(readHtmlValidateConfig(join(root, ".htmlvalidate.json")));
     problems.push(...checkHtmlValiditySync(editorHtml, validator, (file) => sources.get(file)));
   }
-  problems.push(...checkSiteStructure(pages));
+  problems.push(...checkSiteStructure(pages), ...checkKeptAddresses(pages, options.keptAddresses ?? []));
   problems.push(...scheduledNotices(pages, options.today));
   return { problems, pages, sources };
 }

@@ -1,4 +1,4 @@
-import { existsSync, lstatSync, realpathSync } from "node:fs";
+import { existsSync, lstatSync, readFileSync, realpathSync } from "node:fs";
 import { join, resolve, sep } from "node:path";
 import { walkFiles } from "../content/trust.js";
 import { scanPage, type ScannedElement } from "../core/html-scanner.js";
@@ -22,9 +22,12 @@ const raster = /\.(?:png|jpe?g|gif|webp|avif|tiff?)$/i;
  */
 export const maxImagePixels = 40_000_000;
 
-/** Whether static/ holds any raster picture a page could use. */
-export function hasRasterImages(root: string): boolean {
-  return walkFiles(root, "static").some((file) => raster.test(file));
+/** Whether any page names a raster picture (in its text or front matter), so the build will make one. */
+export function pagesNameRasterImages(root: string): boolean {
+  const named = /\.(?:png|jpe?g|gif|webp|avif|tiff?)\b/i;
+  return walkFiles(root, "content").some(
+    (file) => file.endsWith(".md") && named.test(readFileSync(join(root, file), "utf8")),
+  );
 }
 
 /**

