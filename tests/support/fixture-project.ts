@@ -42,14 +42,7 @@ export interface FixtureFiles {
  */
 export function fixtureProject(files: FixtureFiles = fixtureSite("small-site")): FixtureProject {
   const root = mkdtempSync(join(tmpdir(), "nlc-fixture-"));
-  for (const entry of [
-    ".eleventy.ts",
-    "package.json",
-    "tsconfig.json",
-    ".htmlvalidate.json",
-    "src",
-    "layouts",
-  ]) {
+  for (const entry of [".eleventy.ts", "package.json", "tsconfig.json", ".htmlvalidate.json", "src", "layouts"]) {
     if (existsSync(join(projectRoot, entry))) cpSync(join(projectRoot, entry), join(root, entry), { recursive: true });
   }
   mkdirSync(join(root, "static"), { recursive: true });
