@@ -1,4 +1,4 @@
-import { existsSync, lstatSync, readFileSync, realpathSync } from "node:fs";
+import { existsSync, lstatSync, readFileSync, realpathSync, statSync } from "node:fs";
 import { join, resolve, sep } from "node:path";
 import { walkFiles } from "../content/trust.js";
 import { scanPage, type ScannedElement } from "../core/html-scanner.js";
@@ -61,6 +61,19 @@ function imageOptions(outputDir: string) {
   };
 }
 
+/** Each picture's metadata, read once a build however many pages show it (its file's size and time in the key). */
+const stats = new Map<string, ReturnType<typeof import("@11ty/eleventy-img").statsSync>>();
+function statsOnce(
+  file: string,
+  read: () => ReturnType<typeof import("@11ty/eleventy-img").statsSync>,
+): ReturnType<typeof import("@11ty/eleventy-img").statsSync> {
+  const { size, mtimeMs } = statSync(file);
+  const key = `${file}\n${size}\n${mtimeMs}`;
+  let found = stats.get(key);
+  if (!found) stats.set(key, (found = read()));
+  return found;
+}
+
 /** The pictures a build's pages use, made once the pages are written (see generateImages). */
 export type ImageJobs = Set<string>;
 
@@ -86,7 +99,7 @@ export async function pictureFor(
   const { statsSync, generateHTML } = await import("@11ty/eleventy-img");
   let metadata;
   try {
-    metadata = statsSync(file, imageOptions(options.outputDir));
+    metadata = statsOnce(file, () => statsSync(file, imageOptions(options.outputDir)));
   } catch {
     return written;
   }
