@@ -118,8 +118,10 @@ export async function pictureFor(
 
 /** Every local raster `<img>` in a page (not already in a `<picture>`), as a `<picture>` (see pictureFor). */
 export async function optimiseImages(html: string, options: ImageOptions & { jobs: ImageJobs }): Promise<string> {
-  // Most pages have no picture: a look for the tag's name is enough to skip them.
-  if (!/<img\b/i.test(html)) return html;
+  // Most pages show no raster picture (the wordmark is SVG; the share image is named only in the head):
+  // a look for a raster file's name in the body skips them unread.
+  const body = Math.max(0, html.indexOf("<body"));
+  if (!/\.(?:png|jpe?g|gif|webp|avif|tiff?)(?=["'?#\s>])/i.test(html.slice(body))) return html;
   const found: ScannedElement[] = [];
   scanPage(html, [
     {
