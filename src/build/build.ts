@@ -85,6 +85,9 @@ interface EleventyRun {
   settled: boolean;
 }
 
+/** Builds run in this process so far: Eleventy's in-memory caches are only safe for the first. */
+let runsInThisProcess = 0;
+
 /**
  * Eleventy with the project's own configuration, set up as the build runs
  * it: its own messages off (the checks report every problem), files read
@@ -104,8 +107,11 @@ export function projectEleventy(
     quietMode: true,
     runMode,
     config(eleventyConfig: UserConfig) {
-      // Eleventy keeps files it has read in memory for its watch mode, across runs in one process; a build reads them afresh.
-      eleventyConfig.setUseTemplateCache(false);
+      // Eleventy keeps the files it has read and the templates it has compiled in memory, for every run in the
+      // process (its watch mode clears what changed). A process's first build (npm run build) has nothing stale
+      // and keeps them; a later build in the same process (the tests) reads and compiles everything afresh.
+      if (runsInThisProcess > 0) eleventyConfig.setUseTemplateCache(false);
+      runsInThisProcess += 1;
       eleventyConfig.on(reportEvent, (received: ChecksReport) => {
         report = received;
       });

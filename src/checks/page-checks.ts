@@ -33,7 +33,10 @@ export class PageChecks {
 
   private thread(): Worker {
     if (this.worker) return this.worker;
-    const worker = new Worker(new URL("./page-checks-thread.mjs", import.meta.url));
+    const worker = new Worker(new URL("./page-checks-thread.mjs", import.meta.url), {
+      // The thread keeps only a summary of each page; a small heap makes it collect the rest often.
+      resourceLimits: { maxOldGenerationSizeMb: 96, maxYoungGenerationSizeMb: 16 },
+    });
     worker.on("message", (message: FromWorker) => {
       if (message.kind === "failed") this.failure ??= message.message;
       if (message.kind === "report" || this.waiting) {

@@ -59,7 +59,8 @@ function hasListener(eleventyConfig: UserConfig): boolean {
 
 export function checksPlugin(eleventyConfig: UserConfig, options: ChecksOptions): void {
   const root = resolve(options.root);
-  let sources: SourceCheck | undefined;
+  // What the source checks found; the files themselves go to the page checks' thread and are not kept here.
+  let sources: Pick<SourceCheck, "problems"> | undefined;
   const pageChecks = new PageChecks();
   let outputDir = join(root, "_site");
 
@@ -72,9 +73,10 @@ export function checksPlugin(eleventyConfig: UserConfig, options: ChecksOptions)
 
   eleventyConfig.on("eleventy.before", async ({ directories, runMode, incremental }: BuildEvent) => {
     outputDir = resolve(directories?.output ?? outputDir);
-    sources = await checkSources(root, { today: options.today, keptAddresses: options.keptAddresses });
+    const checked = await checkSources(root, { today: options.today, keptAddresses: options.keptAddresses });
+    sources = { problems: checked.problems };
     // The preview rebuilds changed pages only: the thread keeps what it knows of the others.
-    pageChecks.start(root, sources.sources, Boolean(incremental));
+    pageChecks.start(root, checked.sources, Boolean(incremental));
     if (blocksRender(sources.problems)) {
       const { problems } = await report(sources.problems, 0, runMode);
       throw new EditorError(
