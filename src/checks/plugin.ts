@@ -74,7 +74,7 @@ export function checksPlugin(eleventyConfig: UserConfig, options: ChecksOptions)
     outputDir = resolve(directories?.output ?? outputDir);
     sources = await checkSources(root, { today: options.today, keptAddresses: options.keptAddresses });
     // The preview rebuilds changed pages only: the thread keeps what it knows of the others.
-    pageChecks.start(root, sources.sources, Boolean(incremental));
+    pageChecks.start(root, sources.sources, Boolean(incremental), sources.told);
     if (blocksRender(sources.problems)) {
       const { problems } = await report(sources.problems, 0, runMode);
       throw new EditorError(
