@@ -14,7 +14,7 @@ export const liveOrigin = new URL(defaultSiteUrl).origin;
  * machine, where "https:host" is another host and "http:host" is not: an
  * address is read at both, and must be acceptable at both.
  */
-export const previewOrigin = "http://localhost:8080";
+const previewOrigin = "http://localhost:8080";
 
 /**
  * What an address is for: "link", followed only when a visitor chooses to;
@@ -190,8 +190,17 @@ export function cssUrlAddresses(value: string): string[] {
 
 /** An address as a message shows it: invisible characters made visible, cut short. */
 export function shownAddress(value: string, length = 40): string {
-  const visible = value.replace(/[\u0000-\u001f\u007f]/g, (c) =>
-    c === "\t" ? "\\t" : c === "\n" ? "\\n" : `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`,
-  );
+  let visible = "";
+  for (const c of value) {
+    const code = c.charCodeAt(0);
+    visible +=
+      c === "\t"
+        ? "\\t"
+        : c === "\n"
+          ? "\\n"
+          : code < 0x20 || code === 0x7f
+            ? `\\u${code.toString(16).padStart(4, "0")}`
+            : c;
+  }
   return visible.length > length ? `${visible.slice(0, length)}…` : visible;
 }

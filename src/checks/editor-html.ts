@@ -17,7 +17,7 @@ import { cdataMessage, elementPolicy } from "./scan-rules/raw-html-policy.js";
 const everywhere = ["id", "class", "title", "lang", "dir", "role"];
 
 /** The elements an editor may write, each with the attributes it may have besides those above. */
-export const allowedElements: Readonly<Record<string, readonly string[]>> = {
+const allowedElements: Readonly<Record<string, readonly string[]>> = {
   // Text.
   p: [],
   br: [],

@@ -3,11 +3,11 @@
 import { join } from "node:path";
 import { compileStylesheet } from "../output/assets.js";
 
-const isNameCharacter = (c: string) => /^[A-Za-z0-9_-]$/.test(c) || c.charCodeAt(0) > 0x7f;
-const isHex = (c: string | undefined) => c !== undefined && /^[0-9A-Fa-f]$/.test(c);
+const isNameCharacter = (c: string) => /^[\w-]$/.test(c) || c.charCodeAt(0) > 0x7f;
+const isHex = (c: string | undefined) => c !== undefined && /^[\da-f]$/i.test(c);
 
 /** Every class a stylesheet's selectors name (".quote__text"), read once through, strings, comments and url(…) skipped. */
-export function stylesheetClasses(css: string): Set<string> {
+function stylesheetClasses(css: string): Set<string> {
   const classes = new Set<string>();
   let i = 0;
   while (i < css.length) {
@@ -23,7 +23,7 @@ export function stylesheetClasses(css: string): Set<string> {
     } else if ((c === "u" || c === "U") && css.slice(i, i + 4).toLowerCase() === "url(") {
       const end = css.indexOf(")", i + 4);
       i = end < 0 ? css.length : end + 1;
-    } else if (c === "." && i + 1 < css.length && /^[A-Za-z_\\-]$/.test(css[i + 1] ?? "")) {
+    } else if (c === "." && i + 1 < css.length && /^[a-z_\\-]$/i.test(css[i + 1] ?? "")) {
       let name = "";
       i++;
       while (i < css.length) {

@@ -44,7 +44,7 @@ export interface ScanContext {
  * declaration or processing instruction (<!doctype …>, <!…>, <?…>), or a
  * tag still unfinished when the text ends.
  */
-export interface ScannedMarkup {
+interface ScannedMarkup {
   kind: "comment" | "cdata" | "declaration" | "unfinished";
   /** Offset of its "<". */
   start: number;
@@ -185,7 +185,7 @@ export function scanPage(html: string, rules: readonly PageRule[]): Finding[] {
 function lastTagUnended(html: string): number {
   const last = html.lastIndexOf("<");
   if (last < 0 || html.indexOf(">", last) >= 0) return -1;
-  return /[A-Za-z/!?]/.test(html[last + 1] ?? "") ? last : -1;
+  return /[a-z/!?]/i.test(html[last + 1] ?? "") ? last : -1;
 }
 
 const specials = /[.*+?^${}()|[\]\\]/g;

@@ -155,7 +155,7 @@ function srcUse(name: string, inside: (element: string) => boolean): AddressUse 
 }
 
 /** Every address an element carries, with what it is for, in HTML, SVG and MathML. */
-export function elementAddresses(
+function elementAddresses(
   element: ScannedElement,
   place: ElementPlace,
   inside: (element: string) => boolean = () => false,
