@@ -5,7 +5,7 @@ import { createMarkdown } from "../render/markdown.js";
 import { error, type Problem } from "../core/problems.js";
 
 /** Elements with no closing tag. */
-const voidElements = new Set([
+export const voidElements = new Set([
   "area",
   "base",
   "br",

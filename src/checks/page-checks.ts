@@ -4,7 +4,14 @@ import type { RenderedPage } from "./rendered.js";
 
 /** What the build sends the page checks' thread (page-checks-worker.ts). */
 export type ToWorker =
-  | { kind: "start"; root: string; incremental: boolean; sources: Array<[string, string]> }
+  | {
+      kind: "start";
+      root: string;
+      incremental: boolean;
+      sources: Array<[string, string]>;
+      /** What the source checks refused in each file's own HTML and front matter (the policy's keys). */
+      told: Array<[string, string[]]>;
+    }
   | { kind: "page"; page: RenderedPage }
   | {
       kind: "finish";
@@ -63,9 +70,20 @@ export class PageChecks {
     return worker;
   }
 
-  start(root: string, sources: ReadonlyMap<string, string>, incremental: boolean): void {
+  start(
+    root: string,
+    sources: ReadonlyMap<string, string>,
+    incremental: boolean,
+    told: ReadonlyMap<string, readonly string[]> = new Map(),
+  ): void {
     this.failure = undefined;
-    this.thread().postMessage({ kind: "start", root, incremental, sources: [...sources] } satisfies ToWorker);
+    this.thread().postMessage({
+      kind: "start",
+      root,
+      incremental,
+      sources: [...sources],
+      told: [...told].map(([file, keys]) => [file, [...keys]]),
+    } satisfies ToWorker);
   }
 
   check(page: RenderedPage): void {

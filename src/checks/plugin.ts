@@ -76,7 +76,7 @@ export function checksPlugin(eleventyConfig: UserConfig, options: ChecksOptions)
     const checked = await checkSources(root, { today: options.today, keptAddresses: options.keptAddresses });
     sources = { problems: checked.problems };
     // The preview rebuilds changed pages only: the thread keeps what it knows of the others.
-    pageChecks.start(root, checked.sources, Boolean(incremental));
+    pageChecks.start(root, checked.sources, Boolean(incremental), checked.told);
     if (blocksRender(sources.problems)) {
       const { problems } = await report(sources.problems, 0, runMode);
       throw new EditorError(

@@ -3,10 +3,13 @@ import { join } from "node:path";
 import { layoutAliases, layoutNames } from "../content/layouts.js";
 import { listContentFiles, staticLinks } from "../content/trust.js";
 import { error, type Problem } from "../core/problems.js";
+import { checkEditorHtml } from "./editor-html.js";
+import { checkFrontMatterAddresses } from "./front-matter-addresses.js";
 import { checkHtmlBlocks, editorHtmlPage } from "./html-blocks.js";
 import { checkFields, checkPageSource } from "./page-source.js";
 import { scheduledNotices } from "./scheduled-notices.js";
 import { checkKeptAddresses, checkSiteStructure, type SourcedPage } from "./site-structure.js";
+import { siteStylesheetClasses } from "./stylesheet-classes.js";
 
 /**
  * The checks that need only the files, before anything is rendered: what
@@ -20,6 +23,8 @@ export interface SourceCheck {
   pages: SourcedPage[];
   /** Source text by file, so later checks can place problems without reading files again. */
   sources: Map<string, string>;
+  /** What each page's own HTML and front matter were refused for (the policy's keys), so the rendered page's check does not say it again. */
+  told: Map<string, string[]>;
 }
 
 export interface SourceCheckOptions {
@@ -80,11 +85,16 @@ export async function checkSources(root: string, options: SourceCheckOptions): P
     ...layoutNames(layoutsDir).flatMap((name) => [name, `${name}.njk`]),
   ]);
   const sources = new Map<string, string>();
+  const told = new Map<string, string[]>();
+  // The stylesheet is compiled only if an editor's HTML has a class to look up (and then once).
+  let styled: Set<string> | undefined;
+  const styledClasses = () => (styled ??= siteStylesheetClasses(root));
   for (const file of listed.dataFiles) {
     const text = readFileSync(join(root, file), "utf8");
     sources.set(file, text);
     const checked = checkDataFile(file, text);
     problems.push(...checked.problems);
+    if (checked.data) problems.push(...checkFrontMatterAddresses(file, text, checked.data).problems);
     if (typeof checked.data?.layout === "string" && !layouts.has(checked.data.layout)) {
       problems.push(
         error(
@@ -105,6 +115,11 @@ export async function checkSources(root: string, options: SourceCheckOptions): P
     const checked = checkPageSource({ file, text }, { layouts });
     pages.push({ ...checked, text, modified: modifiedTime(join(root, file)) });
     problems.push(...checked.problems, ...checkHtmlBlocks(file, text));
+    // The editor's own HTML against the allow-list, and the front matter's addresses, as a browser reads them.
+    const allowList = checkEditorHtml(file, text, { styledClasses });
+    const addresses = checked.data ? checkFrontMatterAddresses(file, text, checked.data) : { problems: [], keys: [] };
+    problems.push(...allowList.problems, ...addresses.problems);
+    told.set(file, [...allowList.keys, ...addresses.keys]);
     const html = editorHtmlPage(file, text);
     if (html) editorHtml.push({ path: `/${file}`, file, html });
   }
@@ -116,7 +131,7 @@ export async function checkSources(root: string, options: SourceCheckOptions): P
   }
   problems.push(...checkSiteStructure(pages), ...checkKeptAddresses(pages, options.keptAddresses ?? []));
   problems.push(...scheduledNotices(pages, options.today));
-  return { problems, pages, sources };
+  return { problems, pages, sources, told };
 }
 
 function modifiedTime(path: string): number {

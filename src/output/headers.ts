@@ -1,30 +1,35 @@
-import { allowedHosts, cspSources, type AllowedHosts } from "./allowed-hosts.js";
+import { allowedHosts, cspSourcesFor, loadRules, type AllowedHosts, type LoadKind } from "./allowed-hosts.js";
 import { analyticsLoader } from "./analytics.js";
 
 /**
- * The Content-Security-Policy. Scripts, styles, images and fonts come from
- * our own origin only; nothing inline. Exceptions, each for one reason:
+ * The Content-Security-Policy, written from the table in allowed-hosts.ts
+ * that the page checks judge addresses by: each kind of thing a page loads
+ * gets its directive, with 'self' where the table allows the site and the
+ * hosts listed for it ('none' when that leaves nothing: no frame of the
+ * site's own, and the only frame is the video player). Nothing inline.
+ * Exceptions, each for one reason:
  * - 'wasm-unsafe-eval': Pagefind's search runs as WebAssembly (it allows
  *   compiling WebAssembly, not JavaScript eval);
- * - the hosts in allowed-hosts.ts (frame-src player.vimeo.com: the video,
- *   once a visitor asks to play it), the same list the raw-HTML check reads;
  * - the analytics sources, only when an analytics ID is configured.
  */
 export function contentSecurityPolicy(analyticsId = "", hosts: AllowedHosts = allowedHosts): string {
   const analytics = analyticsLoader(analyticsId);
-  const self = (list: readonly string[], ...more: string[]) => ["'self'", ...cspSources(list), ...more];
+  const extra: Partial<Record<LoadKind, string[]>> = {
+    scripts: ["'wasm-unsafe-eval'", ...(analytics?.csp["script-src"] ?? [])],
+    images: analytics?.csp["img-src"] ?? [],
+    connect: analytics?.csp["connect-src"] ?? [],
+  };
+  const loads = Object.fromEntries(
+    (Object.keys(loadRules) as LoadKind[]).map((kind) => [
+      loadRules[kind].directive,
+      cspSourcesFor(kind, hosts, ...(extra[kind] ?? [])),
+    ]),
+  );
   const directives: Record<string, string[]> = {
     "default-src": ["'self'"],
-    "script-src": self(hosts.scripts, "'wasm-unsafe-eval'", ...(analytics?.csp["script-src"] ?? [])),
-    "style-src": self(hosts.styles),
-    "img-src": self(hosts.images, ...(analytics?.csp["img-src"] ?? [])),
-    "font-src": self(hosts.fonts),
-    "connect-src": self(hosts.connect, ...(analytics?.csp["connect-src"] ?? [])),
-    ...(hosts.media.length ? { "media-src": self(hosts.media) } : {}),
-    "frame-src": hosts.frames.length ? cspSources(hosts.frames) : ["'none'"],
+    ...loads,
     "object-src": ["'none'"],
     "base-uri": ["'self'"],
-    "form-action": self(hosts.forms),
     "frame-ancestors": ["'none'"],
     "upgrade-insecure-requests": [],
   };

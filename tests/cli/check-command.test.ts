@@ -35,7 +35,7 @@ describe("npm run check on pages with content mistakes", () => {
       "content/mistake-a.md",
       page(
         fields,
-        '## Members\n\n#### Current cohort\n\n<div class="panel">\n## Join us\n[Connect](/contact/)\n</div>\n\n<section class="notes">\n\nText.\n',
+        '## Members\n\n#### Current cohort\n\n<div class="content-block">\n## Join us\n[Connect](/contact/)\n</div>\n\n<section class="notes">\n\nText.\n',
       ),
     );
     project.write(
@@ -54,7 +54,7 @@ describe("npm run check on pages with content mistakes", () => {
     const lines = result.stderr.split("\n");
     const expected = [
       /^content\/mistake-a\.md:8:1: error: the heading "Current cohort" is level 4 \(####\) straight after a level 2 heading: .*make it ###$/,
-      /^content\/mistake-a\.md:11:1: error: "## Join us[^"]*" shows on the page as written, not as a heading: .*Leave a blank line after <div class="panel">/,
+      /^content\/mistake-a\.md:11:1: error: "## Join us[^"]*" shows on the page as written, not as a heading: .*Leave a blank line after <div class="content-block">/,
       /^content\/mistake-a\.md:12:1: error: "\[Connect\]\(\/contact\/\)" shows on the page as written, not as a link/,
       /^content\/mistake-a\.md:15:1: error: <section class="notes"> is never closed by the end of the page/,
       /^content\/mistake-b\.md:8:\d+: error: the attribute frameborder="…" on <iframe> is out of date/,
@@ -91,7 +91,7 @@ describe("npm run check on pages with content mistakes", () => {
       "content/mistake-a.md",
       page(
         fields,
-        '## Members\n\n### Current cohort\n\n<div class="panel">\n\n## Join us\n\n[Connect](/contact/)\n\n</div>\n',
+        '## Members\n\n### Current cohort\n\n<div class="content-block">\n\n## Join us\n\n[Connect](/contact/)\n\n</div>\n',
       ),
     );
     project.write("content/mistake-b.md", page(fields, "Our film:\n\n![Delegates](/static/img/report-cover.svg)\n"));
