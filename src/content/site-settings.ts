@@ -1,3 +1,5 @@
+import { previewSetting, previewSiteUrl } from "./preview.js";
+
 /** Site-wide settings. Each can be overridden by the environment variable named beside it. */
 export interface SiteSettings {
   name: string;
@@ -6,14 +8,18 @@ export interface SiteSettings {
   language: string;
   /** Analytics measurement ID; without one there is no analytics and no cookie banner (NLC_ANALYTICS_ID). */
   analyticsId: string;
+  /** A pull request's preview (NLC_PREVIEW=true): noindex, no analytics, never the live address (src/content/preview.ts). */
+  preview: boolean;
 }
 
 export function siteSettings(env: NodeJS.ProcessEnv = process.env): SiteSettings {
+  const preview = previewSetting(env.NLC_PREVIEW);
   return {
     name: "National Leadership Centre",
-    url: withoutTrailingSlashes(env.SITE_URL || "https://www.nationalleadership.gov.uk"),
+    url: preview ? previewSiteUrl : withoutTrailingSlashes(env.SITE_URL || "https://www.nationalleadership.gov.uk"),
     language: "en-GB",
-    analyticsId: (env.NLC_ANALYTICS_ID || "").trim(),
+    analyticsId: preview ? "" : (env.NLC_ANALYTICS_ID || "").trim(),
+    preview,
   };
 }
 

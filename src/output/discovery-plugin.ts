@@ -21,7 +21,10 @@ export function discoveryPlugin(eleventyConfig: UserConfig, site: SiteSettings):
     permalink: "/sitemap.xml",
   });
   eleventyConfig.addFilter("sitemapXml", (pages: never) => sitemapXml(pages, site.url));
-  eleventyConfig.addTemplate("discovery/robots.njk", robotsTxt(site.url), { ...hostFile, permalink: "/robots.txt" });
+  eleventyConfig.addTemplate("discovery/robots.njk", robotsTxt(site.url, site.preview), {
+    ...hostFile,
+    permalink: "/robots.txt",
+  });
 
   eleventyConfig.addPlugin(feedPlugin, feedOptions(site));
 }
