@@ -72,16 +72,20 @@ export const npmPack: PackFunction = async (spec, destination) => {
     destination,
     "--prefer-offline",
     "--ignore-scripts",
-    "--json",
     "--loglevel=error",
+    // Offline, say so within seconds rather than after npm's default minute of retries.
+    "--fetch-retries=1",
+    "--fetch-retry-maxtimeout=10000",
   ];
   await new Promise<void>((resolve, reject) => {
     execFile(command, args, { timeout: 300_000, maxBuffer: 16 * 1024 * 1024 }, (failed, _stdout, stderr) => {
       if (!failed) return resolve();
-      const said = String(stderr)
+      // npm's own words: the line that says why ("request to … failed, reason: …"), else its first.
+      const lines = String(stderr)
         .split("\n")
         .map((line) => line.replace(/^npm (?:error|ERR!)\s*/, "").trim())
-        .find((line) => line && !/^(?:A complete log|Log files)/.test(line));
+        .filter((line) => line && !/^(?:A complete log|Log files|at )/.test(line));
+      const said = lines.find((line) => /reason:|E404|not found|ETARGET/i.test(line)) ?? lines[0];
       reject(new Error(said || failed.message.split("\n")[0]));
     });
   });
