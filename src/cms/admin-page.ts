@@ -1,35 +1,26 @@
 import { createHash } from "node:crypto";
 import { copyFile, mkdir, readdir, readFile, writeFile } from "node:fs/promises";
-import { existsSync, readFileSync } from "node:fs";
-import { createRequire } from "node:module";
+import { existsSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { decapCacheDir, decapRelease, ensureDecapBundle, isBundleFile } from "./decap-bundle.js";
+
+export { isBundleFile };
 
 /**
- * The files of /admin/: Decap CMS's prebuilt bundle copied from
- * node_modules (nothing from a CDN), our setup script, the page that loads
- * them, and the generated config.yml.
+ * The files of /admin/: Decap CMS's prebuilt bundle (fetched once, pinned and checked, by
+ * decap-bundle.ts; nothing from a CDN), our setup script, the page that loads them, and the
+ * generated config.yml.
  */
 
-const require = createRequire(import.meta.url);
-
-/** The installed Decap CMS: its version (pinned in package.json) and the folder holding its bundle. */
+/** Decap CMS: its pinned version and the folder its bundle is kept in (filled by `ensureDecapBundle`). */
 export function decapBundle(): { version: string; dist: string } {
-  const manifest = require.resolve("decap-cms/package.json");
-  const { version } = JSON.parse(readFileSync(manifest, "utf8")) as { version: string };
-  return { version, dist: join(dirname(manifest), "dist") };
+  return { version: decapRelease.version, dist: decapCacheDir() };
 }
 
 /** "decap-cms-3.16.3": the folder under /admin/ that holds the bundle, named for its version so it can be cached for ever. */
 export function bundleFolder(version: string): string {
   return `decap-cms-${version}`;
-}
-
-/** The bundle and the chunks and WebAssembly it loads from beside itself; not its maps, nor the second copy named cms.js. */
-export function isBundleFile(name: string): boolean {
-  return (
-    /^(?:\d+\.)?decap-cms\.js$/.test(name) || /^[0-9a-f]+\.wasm$/.test(name) || name === "decap-cms.js.LICENSE.txt"
-  );
 }
 
 const setupScript = join(dirname(fileURLToPath(import.meta.url)), "admin-setup.js");
@@ -77,7 +68,8 @@ export async function writeAdmin(
   outputDir: string,
   options: { configYaml: string; previewStyle: string; siteName: string; language: string },
 ): Promise<void> {
-  const { version, dist } = decapBundle();
+  const { version } = decapBundle();
+  const dist = await ensureDecapBundle();
   const admin = join(outputDir, "admin");
   const target = join(admin, bundleFolder(version));
   if (!existsSync(join(target, "decap-cms.js"))) {

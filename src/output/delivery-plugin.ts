@@ -60,7 +60,7 @@ export function deliveryPlugin(
       .map((result) => result.url as string);
     await writeFile(
       join(directories.output, "_headers"),
-      headersFile(headerRules(htmlUrls, site.analyticsId, site.headerAreas, fileUrls)),
+      headersFile(headerRules(htmlUrls, site.analyticsId, site.headerAreas, fileUrls, { noindex: site.preview })),
     );
   });
 }

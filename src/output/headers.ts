@@ -64,6 +64,7 @@ export function headerRules(
   analyticsId = "",
   areas: readonly AreaRule[] = [],
   fileUrls: readonly string[] = [],
+  options: { noindex?: boolean } = {},
 ): HeaderRules {
   const pages = [...new Set(htmlUrls)].sort();
   const folders = ["/assets/", "/img/", "/static/", "/pagefind/"];
@@ -86,6 +87,8 @@ export function headerRules(
           "Permissions-Policy",
           "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), microphone=(), payment=(), usb=()",
         ],
+        // A preview (NLC_PREVIEW): no address of it may be indexed.
+        ...(options.noindex ? [["X-Robots-Tag", "noindex"] as [string, string]] : []),
       ],
     },
     // Names carry a content hash: a changed file gets a new name, so these can be kept for ever.
@@ -99,9 +102,12 @@ export function headerRules(
     })),
     // The other files the build writes (feed, sitemap, robots.txt, …).
     ...files.map((path) => ({ path, headers: sitePolicy })),
-    ...areas,
+    // An area's own X-Robots-Tag would repeat the one every address of a preview gets.
+    ...(options.noindex ? areas.map((area) => ({ ...area, headers: area.headers.filter(isNotRobotsTag) })) : areas),
   ];
 }
+
+const isNotRobotsTag = ([name]: [string, string]) => name.toLowerCase() !== "x-robots-tag";
 
 export function headersFile(rules: HeaderRules): string {
   return (
