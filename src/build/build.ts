@@ -129,6 +129,22 @@ export function projectEleventy(
   return { eleventy, report: () => report };
 }
 
+/**
+ * Eleventy notes how long a slow plugin took ("[11ty] Benchmark …") even in
+ * quiet mode; they are for developers profiling a build, not for an editor
+ * reading what a build said, so the build leaves them out of its own run.
+ */
+function withoutTimingNotes(): () => void {
+  const warn = console.warn;
+  console.warn = (...args: unknown[]) => {
+    if (typeof args[0] === "string" && /^\S*\[11ty\]\S* \S*Benchmark /.test(args[0])) return;
+    warn(...args);
+  };
+  return () => {
+    console.warn = warn;
+  };
+}
+
 /** Runs Eleventy with the project's own configuration: into `output`, or in memory when `output` is undefined. */
 export async function runEleventy(
   root: string,
@@ -137,6 +153,7 @@ export async function runEleventy(
   search?: SearchIndexer,
 ): Promise<EleventyRun> {
   const { eleventy, report } = projectEleventy(root, output, runMode, search);
+  const restoreWarnings = withoutTimingNotes();
   try {
     await (output === undefined ? eleventy.toJSON() : eleventy.write());
   } catch (caught) {
@@ -148,6 +165,8 @@ export async function runEleventy(
       pages: 0,
       settled: false,
     };
+  } finally {
+    restoreWarnings();
   }
   const received = report();
   if (!received) {
