@@ -4,6 +4,7 @@ import { existsSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { decapCacheDir, decapRelease, ensureDecapBundle, isBundleFile } from "./decap-bundle.js";
+import { escapeHtml } from "../core/escape.js";
 
 export { isBundleFile };
 
@@ -25,10 +26,6 @@ export function bundleFolder(version: string): string {
 
 const setupScript = join(dirname(fileURLToPath(import.meta.url)), "admin-setup.js");
 
-function escapeAttribute(value: string): string {
-  return value.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;");
-}
-
 /**
  * The page at /admin/. Its heading and words show until the editor starts
  * (Decap renders into #nc-root, replacing them), and stay for anyone without JavaScript.
@@ -41,12 +38,12 @@ export function adminPageHtml(options: {
   language: string;
 }): string {
   return `<!doctype html>
-<html lang="${escapeAttribute(options.language)}">
+<html lang="${escapeHtml(options.language)}">
 <head>
   <meta charset="utf-8">
   <meta name="viewport" content="width=device-width, initial-scale=1">
   <meta name="robots" content="noindex, nofollow">
-  <title>Edit the site – ${escapeAttribute(options.siteName)}</title>
+  <title>Edit the site – ${escapeHtml(options.siteName)}</title>
   <link href="/admin/config.yml" type="text/yaml" rel="cms-config-url">
 </head>
 <body data-pagefind-ignore="all">
@@ -56,8 +53,8 @@ export function adminPageHtml(options: {
       <p>The editor is starting. It needs JavaScript; without it, edit the files as docs/editing.md describes.</p>
     </main>
   </div>
-  <script src="${escapeAttribute(options.bundle)}"></script>
-  <script src="${escapeAttribute(options.setup)}" data-preview-style="${escapeAttribute(options.previewStyle)}"></script>
+  <script src="${escapeHtml(options.bundle)}"></script>
+  <script src="${escapeHtml(options.setup)}" data-preview-style="${escapeHtml(options.previewStyle)}"></script>
 </body>
 </html>
 `;

@@ -33,6 +33,11 @@ export function contentSecurityPolicy(analyticsId = "", hosts: AllowedHosts = al
     "frame-ancestors": ["'none'"],
     "upgrade-insecure-requests": [],
   };
+  return cspValue(directives);
+}
+
+/** A Content-Security-Policy header's value from its directives: the one place a policy is written out. */
+export function cspValue(directives: Readonly<Record<string, readonly string[]>>): string {
   return Object.entries(directives)
     .map(([name, sources]) => [name, ...sources].join(" "))
     .join("; ");

@@ -99,7 +99,9 @@ describe("a preview build", () => {
 
   it("has no analytics and never names the live site, even with its settings in the environment", () => {
     const ours = (name: string) => !/^admin\/decap-cms-/.test(relative(dir, name)); // Decap's own bundle is not ours to read
-    for (const file of files().filter((name) => ours(name) && /\.(html|xml|txt|js|yml|json|webmanifest)$/.test(name))) {
+    for (const file of files().filter(
+      (name) => ours(name) && /\.(?:html|xml|txt|js|yml|json|webmanifest)$/.test(name),
+    )) {
       const text = readFileSync(file, "utf8");
       expect(text, relative(dir, file)).not.toContain("G-LIVE1234");
       expect(text, relative(dir, file)).not.toContain("googletagmanager");
