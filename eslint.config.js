@@ -4,6 +4,8 @@ import js from "@eslint/js";
 import regexp from "eslint-plugin-regexp";
 import tseslint from "typescript-eslint";
 
+const layers = ["core", "content", "render", "output", "checks", "cms", "build", "cli"];
+
 export default tseslint.config(
   { ignores: ["_site/", ".preview/", ".cache/", "bench/.out/", "node_modules/", "**/.*-staging/", "screenshots/"] },
   js.configs.recommended,
@@ -37,6 +39,21 @@ export default tseslint.config(
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
     },
   },
+  // The build's stages import only downwards: core ← content ← render ← output ← checks ← cms ← build ← cli.
+  ...layers.map((layer, index) => ({
+    files: [`src/${layer}/**`],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: layers.slice(index + 1).map((above) => ({
+            group: [`**/${above}/**`],
+            message: `src/${layer}/ may not import from src/${above}/: the stages import only downwards (ARCHITECTURE.md)`,
+          })),
+        },
+      ],
+    },
+  })),
   {
     // Tests and the benchmark read only their own fixtures and the build's output, never an editor's text.
     files: ["tests/**", "bench/**"],
