@@ -5,6 +5,7 @@ import type UserConfig from "@11ty/eleventy/UserConfig";
 import { listSiteFiles } from "../checks/link-check.js";
 import { blocksRender } from "../checks/source-checks.js";
 import { insideOutput, reservedBy } from "../core/addresses.js";
+import { escapeHtml } from "../core/escape.js";
 import { formatProblem, type Problem } from "../core/problems.js";
 import { headerRules, headersForPath, type AreaRule } from "../output/headers.js";
 import { plannedCopies } from "../output/static-files.js";
@@ -26,10 +27,10 @@ import { plannedCopies } from "../output/static-files.js";
  *   preview's folder too, so it leaves the site and every list.
  * Nothing of this reaches a production build.
  */
-export const problemsAddress = "/.nlc-preview/problems.json";
-export const scriptAddress = "/.nlc-preview/problems.js";
+const problemsAddress = "/.nlc-preview/problems.json";
+const scriptAddress = "/.nlc-preview/problems.js";
 /** Eleventy's live-reload client, which its server answers at this address. */
-export const reloadScriptAddress = "/.11ty/reload-client.js";
+const reloadScriptAddress = "/.11ty/reload-client.js";
 
 interface PreviewState {
   /** The preview's folder, once a build has written it. */
@@ -65,33 +66,31 @@ export function recordPreviewProblems(problems: readonly Problem[]): void {
 }
 
 /** What the panel shows: empty once a save builds without errors outside the pages. */
-export function previewPanel(): { stopped: boolean; problems: string[] } {
+function previewPanel(): { stopped: boolean; problems: string[] } {
   return { stopped: state.panel.stopped, problems: [...state.panel.problems] };
 }
 
 /** The source file a site path was made from: a page's, or an editor's file copied from static/. */
-export function sourceOf(sitePath: string): string | undefined {
+function sourceOf(sitePath: string): string | undefined {
   return state.pages.get(sitePath) ?? (sitePath.startsWith("/static/") ? sitePath.slice(1) : undefined);
 }
 
 /** The errors that keep a site path from being shown, if any. */
-export function refusedFor(sitePath: string): { file: string; problems: string[] } | undefined {
+function refusedFor(sitePath: string): { file: string; problems: string[] } | undefined {
   const file = sourceOf(sitePath);
   const problems = file === undefined ? undefined : state.refused.get(file);
   return file !== undefined && problems?.length ? { file, problems } : undefined;
 }
 
 /** Loads the live-reload client and the problems panel in a previewed page, before `</head>`: files, never inline. */
-export function withPreviewScripts(html: string): string {
+function withPreviewScripts(html: string): string {
   const tags = `<script type="module" src="${reloadScriptAddress}"></script><script type="module" src="${scriptAddress}"></script>`;
   const head = html.indexOf("</head>");
   return head >= 0 ? `${html.slice(0, head)}${tags}${html.slice(head)}` : `${html}${tags}`;
 }
 
-const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
-
 /** The page the preview shows instead of a page whose check failed: its problems, in the words the terminal prints. */
-export function problemsPage(file: string, problems: readonly string[], stylesheet?: string): string {
+function problemsPage(file: string, problems: readonly string[], stylesheet?: string): string {
   return withPreviewScripts(`<!doctype html>
 <html lang="en-GB">
 <head>
@@ -126,10 +125,11 @@ function send(res: ServerResponse, status: number, type: string, body: string | 
 }
 
 /** Every response's headers: production's rules for the address, the site's policy wherever they set none. */
-export function previewHeaders(path: string, analyticsId: string, areas: readonly AreaRule[]): Array<[string, string]> {
-  const rules = headerRules([], analyticsId, areas);
-  const covered = headersForPath(rules, path).some(([name]) => name === "Content-Security-Policy");
-  return headersForPath(covered ? rules : headerRules([path], analyticsId, areas), path);
+function previewHeaders(path: string, options: PreviewOptions): Array<[string, string]> {
+  const rules = (pages: string[]) =>
+    headerRules(pages, options.analyticsId, options.headerAreas, [], { noindex: options.noindex });
+  const covered = headersForPath(rules([]), path).some(([name]) => name === "Content-Security-Policy");
+  return headersForPath(rules(covered ? [] : [path]), path);
 }
 
 export interface PreviewOptions {
@@ -139,6 +139,8 @@ export interface PreviewOptions {
   analyticsId: string;
   /** Areas with headers of their own (the browser editor at /admin/), as the build's `_headers` has them. */
   headerAreas: readonly AreaRule[];
+  /** A pull request's preview build (NLC_PREVIEW): every address says noindex, as its `_headers` does. */
+  noindex?: boolean;
 }
 
 /** Removes from the preview's folder the pages and static files the last build no longer made. */
@@ -154,7 +156,7 @@ function removeLeftovers(outputDir: string, root: string, written: ReadonlySet<s
 
 export function previewPlugin(eleventyConfig: UserConfig, options: PreviewOptions): void {
   const script = new URL("../scripts/preview-problems.js", import.meta.url);
-  const headers = (path: string) => previewHeaders(path, options.analyticsId, options.headerAreas);
+  const headers = (path: string) => previewHeaders(path, options);
 
   async function middleware(this: DevServer, req: IncomingMessage, res: ServerResponse, next: () => void) {
     const address = new URL(req.url ?? "/", "http://preview.invalid");

@@ -32,7 +32,7 @@ export const limits = {
 const count = (value: number) => value.toLocaleString("en-GB");
 
 /** A size in bytes as an editor reads it: "512 KB", "20.3 MB". */
-export function shownSize(bytes: number): string {
+function shownSize(bytes: number): string {
   if (bytes >= 1_000_000) return `${(bytes / 1_000_000).toFixed(1)} MB`;
   return `${Math.ceil(bytes / 1_000)} KB`;
 }

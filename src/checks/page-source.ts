@@ -35,6 +35,16 @@ export interface PageCheckContext {
 
 const metadescLength = { min: 50, max: 160 };
 
+/** The field a front-matter line starts, if it starts one at the top level: `name:`, `"name":` or `'name':`. */
+function topLevelKey(line: string): string | undefined {
+  const colon = line.indexOf(":");
+  const first = line[0] ?? "";
+  if (colon <= 0 || " \t#-".includes(first)) return undefined;
+  const name = line.slice(0, colon).trimEnd();
+  if ((first === '"' || first === "'") && name.length > 1 && name.endsWith(first)) return name.slice(1, -1);
+  return name;
+}
+
 /** The front matter's top-level fields by line, for the last text asked about: one read of it for all its fields. */
 let fieldLines: { text: string; lines: Map<string, number> } | undefined;
 
@@ -47,8 +57,7 @@ export function fieldLine(text: string, field: string): number {
       const end = text.indexOf("\n", start);
       const line = text.slice(start, end < 0 ? undefined : end);
       if (/^---\s*$/.test(line)) break;
-      const key = /^(?:"([^"]*)"|'([^']*)'|([^\s:"'#-][^:]*?))[ \t]*:/.exec(line);
-      const name = key?.[1] ?? key?.[2] ?? key?.[3];
+      const name = topLevelKey(line);
       if (name !== undefined && !lines.has(name)) lines.set(name, number);
       start = end + 1;
     }

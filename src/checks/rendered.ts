@@ -89,8 +89,8 @@ interface PageSummary {
   /** Gzipped bytes of the page's HTML, and what it loads, for the weight budget. */
   htmlGzipped: number;
   resources: PageResources;
-  /** What the page's own rules found, placed in its source. */
-  problems: Problem[];
+  /** What the page's own rules found, placed in its source, each with the policy's key if it has one. */
+  problems: Array<{ problem: Problem; key?: string }>;
 }
 
 /**
@@ -105,10 +105,20 @@ export class RenderedChecker {
   private readonly pages = new Map<string, PageSummary>();
   private readonly readSource: SourceReader;
   private readonly hosts: AllowedHosts | undefined;
+  private told = new Map<string, ReadonlySet<string>>();
 
   constructor(readSource: SourceReader, hosts?: AllowedHosts) {
     this.readSource = readSource;
     this.hosts = hosts;
+  }
+
+  /**
+   * What the checks of the editor's own HTML and front matter have already
+   * refused, by file (the policy's keys): the rendered page's rule, which
+   * reads the same addresses again, leaves those unsaid.
+   */
+  alreadyTold(told: ReadonlyMap<string, readonly string[]>): void {
+    this.told = new Map([...told].map(([file, keys]) => [file, new Set(keys)]));
   }
 
   check(page: RenderedPage): void {
@@ -116,16 +126,21 @@ export class RenderedChecker {
     const weight = resourceCollector();
     const findings = scanPage(page.html, [...pageRules(this.hosts), links.rule, weight.rule]);
     // Placing a finding searches the source, so a page with thousands of them has only the first placed.
+    const told = this.told.get(page.file);
     const cap = new ProblemsPerFile();
     const problems = findings
+      .filter((finding) => !finding.key || !told?.has(finding.key))
       .filter(() => cap.take(page.file))
-      .map((finding) => placeFinding(page.file, finding, this.readSource));
+      .map((finding) => ({
+        problem: placeFinding(page.file, finding, this.readSource),
+        ...(finding.key ? { key: finding.key } : {}),
+      }));
     this.pages.set(page.path, {
       file: page.file,
       links: links.links,
       htmlGzipped: gzipSize(page.html),
       resources: weight.resources,
-      problems: [...problems, ...cap.rest()],
+      problems: [...problems, ...cap.rest().map((problem) => ({ problem }))],
     });
   }
 
@@ -136,7 +151,9 @@ export class RenderedChecker {
 
   /** Problems by the source file of each page checked, site-wide ones included. `files`: site paths of every file built. */
   finish(files: ReadonlySet<string>, read?: ReadSiteFile): Problem[] {
-    const problems = [...this.pages.values()].flatMap((page) => page.problems);
+    const problems = [...this.pages.values()].flatMap((page) =>
+      page.problems.filter(({ key }) => !key || !this.told.get(page.file)?.has(key)).map(({ problem }) => problem),
+    );
     const links = new Map([...this.pages].map(([path, page]) => [path, page.links]));
     const cap = new ProblemsPerFile();
     for (const broken of checkLinks(links, files)) {

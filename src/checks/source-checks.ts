@@ -4,12 +4,15 @@ import { layoutAliases, layoutNames } from "../content/layouts.js";
 import { listContentFiles } from "../content/trust.js";
 import { scanPage } from "../core/html-scanner.js";
 import { error, type Problem } from "../core/problems.js";
+import { checkEditorHtml } from "./editor-html.js";
+import { checkFrontMatterAddresses } from "./front-matter-addresses.js";
 import { checkHtmlBlocks, editorHtmlPage } from "./html-blocks.js";
 import { fileTooLarge, limits } from "./limits.js";
 import { checkFields, checkPageSource, layoutForPagesOnly, layoutNotForPagesMessage } from "./page-source.js";
 import { checkStaticFiles } from "./static-files.js";
 import { scheduledNotices } from "./scheduled-notices.js";
-import { checkSiteStructure, type SourcedPage } from "./site-structure.js";
+import { checkKeptAddresses, checkSiteStructure, type SourcedPage } from "./site-structure.js";
+import { siteStylesheetClasses } from "./stylesheet-classes.js";
 
 /**
  * The checks that need only the files, before anything is rendered: what
@@ -23,11 +26,15 @@ export interface SourceCheck {
   pages: SourcedPage[];
   /** Source text by file, so later checks can place problems without reading files again. */
   sources: Map<string, string>;
+  /** What each page's own HTML and front matter were refused for (the policy's keys), so the rendered page's check does not say it again. */
+  told: Map<string, string[]>;
 }
 
 export interface SourceCheckOptions {
   /** Today (YYYY-MM-DD): pages dated later are scheduled. */
   today: string;
+  /** Addresses that must keep answering, as a page or a redirect (the 2020 site's). */
+  keptAddresses?: readonly string[];
 }
 
 /** The line (from 1) where each quoted name first appears in a JSON text, read once however many are asked for. */
@@ -106,11 +113,16 @@ export async function checkSources(root: string, options: SourceCheckOptions): P
     return false;
   };
   const sources = new Map<string, string>();
+  const told = new Map<string, string[]>();
+  // The stylesheet is compiled only if an editor's HTML has a class to look up (and then once).
+  let styled: Set<string> | undefined;
+  const styledClasses = () => (styled ??= siteStylesheetClasses(root));
   for (const file of listed.dataFiles.filter(withinLimit)) {
     const text = readFileSync(join(root, file), "utf8");
     sources.set(file, text);
     const checked = checkDataFile(file, text);
     problems.push(...checked.problems);
+    if (checked.data) problems.push(...checkFrontMatterAddresses(file, text, checked.data).problems);
     const layout = checked.data?.layout;
     if (typeof layout === "string" && !layouts.has(layout)) {
       problems.push(error(file, 1, 1, `layout "${layout}" does not exist; use one of ${pageLayouts.join(", ")}`, true));
@@ -126,6 +138,11 @@ export async function checkSources(root: string, options: SourceCheckOptions): P
     const checked = checkPageSource({ file, text }, { layouts });
     pages.push({ ...checked, text, modified: modifiedTime(join(root, file)) });
     problems.push(...checked.problems, ...checkHtmlBlocks(file, text));
+    // The editor's own HTML against the allow-list, and the front matter's addresses, as a browser reads them.
+    const allowList = checkEditorHtml(file, text, { styledClasses });
+    const addresses = checked.data ? checkFrontMatterAddresses(file, text, checked.data) : { problems: [], keys: [] };
+    problems.push(...allowList.problems, ...addresses.problems);
+    told.set(file, [...allowList.keys, ...addresses.keys]);
     const html = editorHtmlPage(file, text);
     // html-validate's work grows with the square of the elements: a page over the limit is left to the
     // rendered page's own check (src/checks/scan-rules/page-limits.ts), which counts them again, with the layout's.
@@ -137,9 +154,9 @@ export async function checkSources(root: string, options: SourceCheckOptions): P
     const validator = htmlValidator(readHtmlValidateConfig(join(root, ".htmlvalidate.json")));
     problems.push(...checkHtmlValiditySync(editorHtml, validator, (file) => sources.get(file)));
   }
-  problems.push(...checkSiteStructure(pages));
+  problems.push(...checkSiteStructure(pages), ...checkKeptAddresses(pages, options.keptAddresses ?? []));
   problems.push(...scheduledNotices(pages, options.today));
-  return { problems, pages, sources };
+  return { problems, pages, sources, told };
 }
 
 /** The HTML elements in a page, counted in one pass. */

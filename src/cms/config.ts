@@ -131,6 +131,8 @@ export function cmsConfig(settings: CmsSettings, layouts: readonly string[]): Re
     ...(settings.repo ? { repo: settings.repo } : {}),
     ...(auth ? { base_url: auth.origin, auth_endpoint: auth.pathname.replace(/^\/+/, "") || "auth" } : {}),
     squash_merges: true,
+    // The commit status .github/workflows/pull-request.yml posts with the preview's address: "View preview".
+    preview_context: "deploy/netlify-preview",
     commit_messages: {
       create: "Create {{collection}} “{{slug}}”",
       update: "Update {{collection}} “{{slug}}”",

@@ -30,7 +30,7 @@ export interface CmsFieldLeftOut {
 export const navLabels: Record<string, string> = { nav: "Main menu", primary: "Section menu", footer: "Footer" };
 
 /** Layouts that only wrap or redirect other pages: not a choice for a page. */
-export const layoutsNotForPages = ["base", "redirect"] as const;
+export const layoutsNotForPages = ["base", "redirect", "news-older"] as const;
 
 export const cmsFields: Record<keyof typeof frontMatterSchema.shape, CmsFieldSpec | CmsFieldLeftOut> = {
   title: {

@@ -29,7 +29,7 @@ export const postFolders: ReadonlyArray<{ folder: string; prefix: string }> = [
  * for the icons and the manifest at the root. Every file there must be listed
  * here (tests/build/untrusted-content.test.ts), so no page or old address can take one over.
  */
-export const siteFileAddresses: readonly string[] = [
+const siteFileAddresses: readonly string[] = [
   "/favicon.ico",
   "/icon.svg",
   "/apple-touch-icon.png",
@@ -54,6 +54,7 @@ export const reservedAddresses: readonly string[] = [
   "/img/",
   "/admin/",
   "/static/",
+  "/news/page/",
   "/.nlc-preview/",
   "/.11ty/",
   "/feed.xml",

@@ -1,4 +1,4 @@
-import { existsSync, lstatSync, realpathSync } from "node:fs";
+import { existsSync, lstatSync, readFileSync, realpathSync, statSync } from "node:fs";
 import { join, resolve, sep } from "node:path";
 import { walkFiles } from "../content/trust.js";
 import { projectPath } from "../core/addresses.js";
@@ -24,9 +24,12 @@ const raster = /\.(?:png|jpe?g|gif|webp|avif|tiff?)$/i;
  */
 export const maxImagePixels = 40_000_000;
 
-/** Whether static/ holds any raster picture a page could use. */
-export function hasRasterImages(root: string): boolean {
-  return walkFiles(root, "static").some((file) => raster.test(file));
+/** Whether any page names a raster picture (in its text or front matter), so the build will make one. */
+export function pagesNameRasterImages(root: string): boolean {
+  const named = /\.(?:png|jpe?g|gif|webp|avif|tiff?)\b/i;
+  return walkFiles(root, "content").some(
+    (file) => file.endsWith(".md") && named.test(readFileSync(join(root, file), "utf8")),
+  );
 }
 
 /**
@@ -60,6 +63,43 @@ function imageOptions(outputDir: string) {
   };
 }
 
+/** Each picture's metadata, read once a build however many pages show it (its file's size and time in the key). */
+const stats = new Map<string, ReturnType<typeof import("@11ty/eleventy-img").statsSync>>();
+function statsOnce(
+  file: string,
+  read: () => ReturnType<typeof import("@11ty/eleventy-img").statsSync>,
+): ReturnType<typeof import("@11ty/eleventy-img").statsSync> {
+  const { size, mtimeMs } = statSync(file);
+  const key = `${file}\n${size}\n${mtimeMs}`;
+  let found = stats.get(key);
+  if (!found) stats.set(key, (found = read()));
+  return found;
+}
+
+/**
+ * Whether the library that will make the files can read the picture
+ * (eleventy-img reads sizes with a lighter reader of its own, which passes
+ * some damaged files): once a build, as the metadata is.
+ */
+const readable = new Map<string, Promise<boolean>>();
+function readableOnce(file: string): Promise<boolean> {
+  const { size, mtimeMs } = statSync(file);
+  const key = `${file}\n${size}\n${mtimeMs}`;
+  let found = readable.get(key);
+  if (!found) {
+    found = import("sharp").then(({ default: sharp }) =>
+      sharp(file, { limitInputPixels: maxImagePixels })
+        .metadata()
+        .then(
+          () => true,
+          () => false,
+        ),
+    );
+    readable.set(key, found);
+  }
+  return found;
+}
+
 /** The pictures a build's pages use, made once the pages are written (see generateImages). */
 export type ImageJobs = Set<string>;
 
@@ -85,19 +125,13 @@ export async function pictureFor(
   const { statsSync, generateHTML } = await import("@11ty/eleventy-img");
   let metadata;
   try {
-    metadata = statsSync(file, imageOptions(options.outputDir));
+    metadata = statsOnce(file, () => statsSync(file, imageOptions(options.outputDir)));
   } catch {
     return written;
   }
   const original = Object.values(metadata)[0]?.[0];
   if (!original || original.width * original.height > maxImagePixels) return written;
-  // Read by the library that will make the files too (eleventy-img reads sizes with a lighter reader of its own).
-  const { default: sharp } = await import("sharp");
-  try {
-    await sharp(file, { limitInputPixels: maxImagePixels }).metadata();
-  } catch {
-    return written;
-  }
+  if (!(await readableOnce(file))) return written;
   options.jobs.add(file);
   const attributes: Record<string, string> = { ...img.attributes };
   delete attributes.src;
@@ -111,8 +145,10 @@ export async function pictureFor(
 
 /** Every local raster `<img>` in a page (not already in a `<picture>`), as a `<picture>` (see pictureFor). */
 export async function optimiseImages(html: string, options: ImageOptions & { jobs: ImageJobs }): Promise<string> {
-  // Most pages have no picture: a look for the tag's name is enough to skip them.
-  if (!/<img\b/i.test(html)) return html;
+  // Most pages show no raster picture (the wordmark is SVG; the share image is named only in the head):
+  // a look for a raster file's name in the body skips them unread.
+  const body = Math.max(0, html.indexOf("<body"));
+  if (!/\.(?:png|jpe?g|gif|webp|avif|tiff?)(?=["'?#\s>])/i.test(html.slice(body))) return html;
   const found: ScannedElement[] = [];
   scanPage(html, [
     {

@@ -33,7 +33,7 @@ export interface StaticCopy {
 }
 
 /** Whether an editor's file in static/ is of a kind the build copies. */
-export function copiedFromStatic(file: string): boolean {
+function copiedFromStatic(file: string): boolean {
   return fileKindOf(file) !== undefined;
 }
 

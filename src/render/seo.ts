@@ -1,3 +1,4 @@
+import { trimEnd, trimStart } from "../core/text.js";
 import { breadcrumbs } from "./breadcrumbs.js";
 import type { SiteSettings } from "../core/settings.js";
 import { shareImage } from "./brand.js";
@@ -7,7 +8,7 @@ import type { PageEntry } from "../core/types.js";
 export function absoluteUrl(path: unknown, siteUrl: string): string {
   const value = String(path ?? "");
   if (/^[a-z][a-z0-9+.-]*:/i.test(value)) return value;
-  return `${siteUrl.replace(/\/+$/, "")}/${value.replace(/^\/+/, "")}`;
+  return `${trimEnd(siteUrl, "/")}/${trimStart(value, "/")}`;
 }
 
 export interface PageMeta {

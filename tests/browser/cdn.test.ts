@@ -25,7 +25,7 @@ async function hostedContext(
   dir: string,
   options: { javaScriptEnabled?: boolean } = {},
 ): Promise<{ context: BrowserContext; watch: Watch }> {
-  const rules = parseHeadersFile(readFileSync(join(dir, "_headers"), "utf8"));
+  const rules = await parseHeadersFile(readFileSync(join(dir, "_headers"), "utf8"));
   const context = await site.browser.newContext(options);
   const watch: Watch = { violations: [], elsewhere: [] };
   await context.route("**/*", async (route) => {

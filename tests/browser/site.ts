@@ -68,7 +68,7 @@ export const contentUrls = pageUrls.filter((url) => !redirectTarget(url));
 /** A word the search must find: the longest in the first real page's h1, whatever the content says. */
 export const searchWord = (() => {
   const page = contentUrls.filter((url) => url !== "/404.html" && url !== "/search/")[0];
-  const words = (page ? (builtPage(page).querySelector("h1")?.text ?? "") : "").match(/[A-Za-z]{4,}/g) ?? [];
+  const words = (page ? (builtPage(page).querySelector("h1")?.text ?? "") : "").match(/[A-Z]{4,}/gi) ?? [];
   return [...words].sort((a, b) => b.length - a.length)[0] ?? "the";
 })();
 

@@ -83,7 +83,7 @@ export async function openCmsSite(): Promise<CmsSite> {
   const built = await runCli(project.root, "src/cli/build.ts", env);
   if (built.code !== 0) throw new Error(`the fixture did not build:\n${built.output}`);
   const backend = await startLocalBackend(project.root, backendPort);
-  const rules = parseHeadersFile(readFileSync(join(project.root, "_site", "_headers"), "utf8"));
+  const rules = await parseHeadersFile(readFileSync(join(project.root, "_site", "_headers"), "utf8"));
   const server: StaticServer = await serveSite(join(project.root, "_site"), {
     headersFor: (path) => [...headersFor(rules, path).headers],
   });

@@ -63,7 +63,9 @@ export function findBrowser(options: FindBrowserOptions = {}): string {
   try {
     run(installCommand);
   } catch (error) {
-    throw new Error(`Installing chromium failed (${(error as Error).message.split("\n")[0]}). ${howToInstall}`);
+    throw new Error(`Installing chromium failed (${(error as Error).message.split("\n")[0]}). ${howToInstall}`, {
+      cause: error,
+    });
   }
   const installed = found();
   if (!installed) throw new Error(`chromium was installed but is not in any usual place. ${howToInstall}`);
