@@ -8,7 +8,7 @@ import { builtPage, builtUrls, siteDir } from "../support/built-site.js";
 
 export { temporarySite } from "../support/temporary-site.js";
 
-export const launchArgs = [
+const launchArgs = [
   "--headless",
   "--no-sandbox",
   "--disable-gpu",
