@@ -15,7 +15,7 @@ export interface BenchSite {
 }
 
 /** mulberry32: a small, fast, seedable generator (enough for test data, not for secrets). */
-export function seededRandom(seed: number): () => number {
+function seededRandom(seed: number): () => number {
   let state = seed >>> 0;
   return () => {
     state = (state + 0x6d2b79f5) >>> 0;

@@ -91,9 +91,9 @@ let runsInThisProcess = 0;
 
 /**
  * Eleventy with the project's own configuration, set up as the build runs
- * it: its own messages off (the checks report every problem), files read
- * afresh, the checks' report kept, and, given `search`, each page handed to
- * the search index as soon as it is rendered.
+ * it: its own messages off (the checks report every problem), the checks'
+ * report kept, and, given `search`, the pages handed to the search index as
+ * soon as the last is rendered.
  */
 export function projectEleventy(
   root: string,
@@ -123,6 +123,8 @@ export function projectEleventy(
             search.add(url, content);
           return content;
         });
+        // Added before the project's own plugins, so it runs first once every page is rendered.
+        eleventyConfig.on("eleventy.after", () => search.send());
       }
     },
   });

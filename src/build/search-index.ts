@@ -12,9 +12,12 @@ export interface SearchIndexResult {
 let openIndexes = 0;
 
 /**
- * The site's search index, made by Pagefind as the pages are written: each
- * page goes to Pagefind's own process as soon as Eleventy has rendered it,
- * so the index is built on another core while the rest of the site renders.
+ * The site's search index, made by Pagefind's own process from the pages as
+ * Eleventy rendered them (nothing is read back from disk). The pages are
+ * handed over, in address order so that the same site always gives the same
+ * index, as soon as the last one is rendered: Pagefind indexes them on
+ * another core while the build makes pictures, copies files and finishes
+ * its checks.
  * Only each page's `<main data-pagefind-body>` is indexed (see
  * layouts/base.njk), so navs, the 404 page and redirect stubs stay out of the
  * results. The files are named by content hash, so the same site gives the
@@ -24,6 +27,8 @@ let openIndexes = 0;
 export class SearchIndexer {
   private readonly index: Promise<PagefindIndex>;
   private readonly added: Promise<unknown>[] = [];
+  /** Pages rendered, not yet handed over: Eleventy holds their HTML until the build ends anyway. */
+  private readonly waiting = new Map<string, string>();
 
   constructor() {
     openIndexes += 1;
@@ -36,15 +41,25 @@ export class SearchIndexer {
     this.index.catch(() => undefined);
   }
 
-  /** Hands a finished page to Pagefind; returns at once. */
+  /** Takes a finished page; returns at once. */
   add(url: string, html: string): void {
-    const added = this.index.then((index) => index.addHTMLFile({ url, content: html }));
-    added.catch(() => undefined);
-    this.added.push(added);
+    this.waiting.set(url, html);
+  }
+
+  /** Hands every page taken so far to Pagefind, in address order; returns at once. */
+  send(): void {
+    for (const url of [...this.waiting.keys()].sort()) {
+      const content = this.waiting.get(url) ?? "";
+      const added = this.index.then((index) => index.addHTMLFile({ url, content }));
+      added.catch(() => undefined);
+      this.added.push(added);
+    }
+    this.waiting.clear();
   }
 
   /** Waits for every page, then writes the index into `<siteDir>/pagefind/` and checks it is whole. */
   async writeInto(siteDir: string): Promise<SearchIndexResult> {
+    this.send();
     const index = await this.index;
     for (const result of await Promise.all(this.added)) {
       const errors = (result as { errors?: string[] }).errors ?? [];

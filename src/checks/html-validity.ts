@@ -35,12 +35,12 @@ export function htmlValidator(config: ConfigData): HtmlValidate {
 }
 
 /** Every error html-validate finds in one page. */
-export async function validatePage(validator: HtmlValidate, page: string, html: string): Promise<HtmlProblem[]> {
+async function validatePage(validator: HtmlValidate, page: string, html: string): Promise<HtmlProblem[]> {
   return validatePageSync(validator, page, html);
 }
 
 /** Every error html-validate finds in one page, without waiting (the rules are synchronous). */
-export function validatePageSync(validator: HtmlValidate, page: string, html: string): HtmlProblem[] {
+function validatePageSync(validator: HtmlValidate, page: string, html: string): HtmlProblem[] {
   const problems: HtmlProblem[] = [];
   const report = validator.validateStringSync(html, page);
   for (const result of report.results) {

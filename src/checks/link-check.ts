@@ -111,7 +111,7 @@ export function linkCollector(): { rule: PageRule; links: PageLinks } {
 }
 
 /** One page's ids and links, read on its own. */
-export function pageLinks(html: string): PageLinks {
+function pageLinks(html: string): PageLinks {
   const { rule, links } = linkCollector();
   scanPage(html, [rule]);
   return links;

@@ -59,7 +59,7 @@ export function fromLayout(inLayout: boolean): string {
 }
 
 /** A finding on a rendered page as a problem in its source file. */
-export function placeFinding(file: string, finding: Finding, readSource: SourceReader): Problem {
+function placeFinding(file: string, finding: Finding, readSource: SourceReader): Problem {
   const where = finding.wholePage ? { line: 1, column: 1, inLayout: false } : locate(file, readSource, finding.needles);
   const make = finding.severity === "warning" ? warning : error;
   return make(file, where.line, where.column, `${finding.message}${fromLayout(where.inLayout)}`);

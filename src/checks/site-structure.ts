@@ -100,6 +100,8 @@ export function checkSiteStructure(pages: readonly SourcedPage[]): Problem[] {
  * address or one of its `redirect_from`. One problem for each that is not.
  */
 export function checkKeptAddresses(pages: readonly SourcedPage[], kept: readonly string[]): Problem[] {
+  // A page whose front matter could not be read may be the one keeping them: its own problem is told instead.
+  if (pages.some((page) => page.data === undefined)) return [];
   const answered = new Set<string>();
   for (const page of pages) {
     if (!page.data || page.data.draft === true) continue;

@@ -95,6 +95,9 @@ function checkDataFile(file: string, text: string): { data?: Record<string, unkn
   return { data: record, problems };
 }
 
+/** HTML validity's answer for each page's text (its problems are placed in it), kept while the process runs. */
+const validityKnown = new Map<string, { text: string; config: string; problems: Problem[] }>();
+
 /** Every check on the project's source files. `root` is the project folder. */
 export async function checkSources(root: string, options: SourceCheckOptions): Promise<SourceCheck> {
   const listed = listContentFiles(root, "content");
@@ -149,10 +152,22 @@ export async function checkSources(root: string, options: SourceCheckOptions): P
     if (html && countElements(html) <= limits.elements) editorHtml.push({ path: `/${file}`, file, html });
   }
   // HTML validity, for the pages where an editor wrote HTML: the rest is the site's own renderer's.
-  if (editorHtml.length > 0) {
-    const { checkHtmlValiditySync, htmlValidator, readHtmlValidateConfig } = await import("./html-validity.js");
-    const validator = htmlValidator(readHtmlValidateConfig(join(root, ".htmlvalidate.json")));
-    problems.push(...checkHtmlValiditySync(editorHtml, validator, (file) => sources.get(file)));
+  // A page unchanged since the last run (the preview rebuilding after a save elsewhere) keeps its answer.
+  const config = readFileSync(join(root, ".htmlvalidate.json"), "utf8");
+  const unchecked = editorHtml.filter((page) => {
+    const known = validityKnown.get(page.file);
+    if (!known || known.text !== sources.get(page.file) || known.config !== config) return true;
+    problems.push(...known.problems);
+    return false;
+  });
+  if (unchecked.length > 0) {
+    const { checkHtmlValiditySync, htmlValidator } = await import("./html-validity.js");
+    const validator = htmlValidator(JSON.parse(config) as Parameters<typeof htmlValidator>[0]);
+    for (const page of unchecked) {
+      const found = checkHtmlValiditySync([page], validator, (file) => sources.get(file));
+      validityKnown.set(page.file, { text: sources.get(page.file) ?? "", config, problems: found });
+      problems.push(...found);
+    }
   }
   problems.push(...checkSiteStructure(pages), ...checkKeptAddresses(pages, options.keptAddresses ?? []));
   problems.push(...scheduledNotices(pages, options.today));

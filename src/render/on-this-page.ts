@@ -3,7 +3,7 @@ import { trimBoth } from "../core/text.js";
 // "On this page": the section headings (h2) of a page's rendered body, each given an id to link to.
 // Layouts call it as a filter (`content | onThisPage`) and show the links in the right third of long pages.
 
-export interface PageHeading {
+interface PageHeading {
   id: string;
   /** The heading's words, without markup. */
   text: string;
@@ -16,7 +16,7 @@ export interface PageContents {
 }
 
 /** Ids the layouts use around the body, never given to a heading. */
-export const layoutIds = ["main-content", "site-search-q", "search-page-q"];
+const layoutIds = ["main-content", "site-search-q", "search-page-q"];
 
 /** "Who we share it with" → "who-we-share-it-with". */
 export function slug(text: string): string {

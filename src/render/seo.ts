@@ -21,7 +21,7 @@ export interface PageMeta {
   image: { url: string; width: number; height: number; alt: string };
 }
 
-export const shareImagePath = "/brand/share.png";
+const shareImagePath = "/brand/share.png";
 
 function text(value: unknown): string {
   return typeof value === "string" ? value.trim() : "";

@@ -1,13 +1,14 @@
 // Shared by the browser tests: the built site served on 127.0.0.1, one Chromium per test file, and the pages to visit.
 import { resolve } from "node:path";
-import { chromium, type Browser, type Page } from "playwright-core";
+import { chromium, type Browser, type Page, type Route } from "playwright-core";
+import { routeHandler } from "../support/gates/page-checks.js";
 import { findBrowser } from "../support/gates/find-browser.js";
 import { serveSite, type StaticServer } from "../support/static-server.js";
 import { builtPage, builtUrls, siteDir } from "../support/built-site.js";
 
 export { temporarySite } from "../support/temporary-site.js";
 
-export const launchArgs = [
+const launchArgs = [
   "--headless",
   "--no-sandbox",
   "--disable-gpu",
@@ -92,7 +93,9 @@ export async function visit(
     heldRedirects.set(page, holding);
     await page.route(
       (address) => holding.has(address.pathname),
-      (route) => (route.request().isNavigationRequest() ? route.fulfill({ status: 204 }) : route.fallback()),
+      routeHandler((route: Route) =>
+        route.request().isNavigationRequest() ? route.fulfill({ status: 204 }) : route.fallback(),
+      ),
     );
   }
   held.clear();

@@ -4,7 +4,8 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { createServer, type AddressInfo } from "node:net";
 import { join } from "node:path";
-import type { Browser, Page } from "playwright-core";
+import type { Browser, Page, Route } from "playwright-core";
+import { routeHandler } from "../support/gates/page-checks.js";
 import { headersFor, parseHeadersFile } from "../support/host-files.js";
 import { serveSite, type StaticServer } from "../support/static-server.js";
 import { launchBrowser } from "../browser/site.js";
@@ -97,14 +98,17 @@ export async function openCmsSite(): Promise<CmsSite> {
     outside,
     async newPage() {
       const page = await (await browser.newContext()).newPage();
-      await page.route("**/*", async (route) => {
-        const url = new URL(route.request().url());
-        if (url.hostname !== "127.0.0.1") {
-          outside.push(url.href);
-          return route.abort();
-        }
-        return route.fallback();
-      });
+      await page.route(
+        "**/*",
+        routeHandler(async (route: Route) => {
+          const url = new URL(route.request().url());
+          if (url.hostname !== "127.0.0.1") {
+            outside.push(url.href);
+            return route.abort();
+          }
+          return route.fallback();
+        }),
+      );
       return page;
     },
     async close() {

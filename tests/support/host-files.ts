@@ -42,7 +42,7 @@ export async function parseHeadersFile(text: string): Promise<HeaderRule[]> {
 }
 
 /** Whether a rule's path covers a request path: exact, or a prefix ending in a splat. */
-export function pathMatches(rulePath: string, requestPath: string): boolean {
+function pathMatches(rulePath: string, requestPath: string): boolean {
   return rulePath.endsWith("*") ? requestPath.startsWith(rulePath.slice(0, -1)) : rulePath === requestPath;
 }
 
@@ -119,7 +119,7 @@ const fallbacks: Record<string, string[]> = {
 };
 
 /** The sources in force for a fetch directive, following CSP's fallbacks. */
-export function effectiveSources(csp: Csp, directive: string): string[] | undefined {
+function effectiveSources(csp: Csp, directive: string): string[] | undefined {
   for (const name of [directive, ...(fallbacks[directive] ?? [])]) {
     const sources = csp.get(name);
     if (sources) return sources;

@@ -25,7 +25,7 @@ export function fixturePage(name: string, body: string, head = ""): FixturePage 
 }
 
 /** Files besides the pages that every fixture site has, for links to files. */
-export const fixtureFiles = ["/static/a.svg", "/assets/site.abc.js"];
+const fixtureFiles = ["/static/a.svg", "/assets/site.abc.js"];
 
 /** The problems the page checks report on fixture pages, as the lines an editor reads. */
 export function checkFixtures(...pages: FixturePage[]): string[] {

@@ -134,7 +134,7 @@ export function readPage(siteDir: string, url: string): HTMLElement {
 }
 
 /** Where a stub at an old address sends the visitor (its meta refresh), or undefined for a real page. */
-export function stubTarget(page: HTMLElement): string | undefined {
+function stubTarget(page: HTMLElement): string | undefined {
   const content = page.querySelector('meta[http-equiv="refresh"]')?.getAttribute("content");
   return content ? /url\s*=\s*(\S+)/i.exec(content)?.[1] : undefined;
 }

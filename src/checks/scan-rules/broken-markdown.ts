@@ -56,7 +56,7 @@ function decoded(text: string): string {
 }
 
 /** The message for a file whose name makes a bad address, or undefined if the address is fine or not a file on this site. */
-export function badFileName(address: string): string | undefined {
+function badFileName(address: string): string | undefined {
   const written = address.trim();
   if (!written || /^(?:[a-z][a-z0-9+.-]*:|\/\/|#)/i.test(written) || generated.test(written)) return undefined;
   const segment = lastSegment(written);

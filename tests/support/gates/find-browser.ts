@@ -3,7 +3,7 @@ import { execSync } from "node:child_process";
 import { existsSync } from "node:fs";
 
 /** Where Chrome or Chromium usually live, after CHROME_PATH. */
-export const usualPlaces = [
+const usualPlaces = [
   "/usr/bin/chromium",
   "/usr/bin/chromium-browser",
   "/usr/lib/chromium/chromium",
