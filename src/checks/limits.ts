@@ -21,6 +21,8 @@ export const limits = {
   links: 2_000,
   /** HTML elements on one page, its layout's included: HTML validity's work grows with their square. */
   elements: 5_000,
+  /** HTML tags an editor writes into one page (an element is two): the parser's work grows with the square of their nesting. */
+  tags: 10_000,
   /** Old addresses one page may list in `redirect_from`: each becomes a page of its own. */
   redirects: 100,
   /** A picture's pixels (width × height), as the image library is also told (src/output/images.ts). */
@@ -46,6 +48,24 @@ export function fileTooLarge(file: string, bytes: number): Problem {
     `${file} is ${shownSize(bytes)}; a page or data file can be at most ${shownSize(limits.fileBytes)} (about 80,000 words). Split it into several pages, or publish the long document as a PDF in static/documents/ and link to it`,
     true,
   );
+}
+
+/**
+ * The tags an editor wrote into a page's text ("<" or "</" and a letter, as a
+ * browser starts a tag), counted in one pass. HTML is the only way a page's
+ * elements can nest without end (markdown stops at 100 levels), and reading
+ * deeply nested HTML costs the parser the square of its depth, so a page over
+ * the element limit here is refused before any HTML in it is parsed.
+ */
+export function tagsWritten(text: string): number {
+  let tags = 0;
+  const letter = (at: number) => {
+    const code = text.charCodeAt(at) | 0x20;
+    return code >= 0x61 && code <= 0x7a;
+  };
+  for (let at = text.indexOf("<"); at >= 0; at = text.indexOf("<", at + 1))
+    if (letter(at + 1) || (text[at + 1] === "/" && letter(at + 2))) tags += 1;
+  return tags;
 }
 
 /** More of something on one page than a page may have: `what` is "headings", "links" or "HTML elements (tags)". */

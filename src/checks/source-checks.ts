@@ -7,7 +7,7 @@ import { error, type Problem } from "../core/problems.js";
 import { checkEditorHtml } from "./editor-html.js";
 import { checkFrontMatterAddresses } from "./front-matter-addresses.js";
 import { checkHtmlBlocks, editorHtmlPage } from "./html-blocks.js";
-import { fileTooLarge, limits } from "./limits.js";
+import { fileTooLarge, limits, tagsWritten, tooMany } from "./limits.js";
 import { checkFields, checkPageSource, layoutForPagesOnly, layoutNotForPagesMessage } from "./page-source.js";
 import { checkStaticFiles } from "./static-files.js";
 import { scheduledNotices } from "./scheduled-notices.js";
@@ -140,7 +140,14 @@ export async function checkSources(root: string, options: SourceCheckOptions): P
     sources.set(file, text);
     const checked = checkPageSource({ file, text }, { layouts });
     pages.push({ ...checked, text, modified: modifiedTime(join(root, file)) });
-    problems.push(...checked.problems, ...checkHtmlBlocks(file, text));
+    problems.push(...checked.problems);
+    // Counted before any HTML in it is parsed: over the limit, none of it is (src/checks/limits.ts).
+    const tags = tagsWritten(text);
+    if (tags > limits.tags) {
+      problems.push(error(file, 1, 1, tooMany("HTML tags written in it", tags, limits.tags), true));
+      continue;
+    }
+    problems.push(...checkHtmlBlocks(file, text));
     // The editor's own HTML against the allow-list, and the front matter's addresses, as a browser reads them.
     const allowList = checkEditorHtml(file, text, { styledClasses });
     const addresses = checked.data ? checkFrontMatterAddresses(file, text, checked.data) : { problems: [], keys: [] };

@@ -7,7 +7,7 @@ import { HtmlElement, HtmlValidate } from "html-validate";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { buildSite } from "../../src/build/build.js";
 import { checkHtmlBlocks } from "../../src/checks/html-blocks.js";
-import { capPerFile, limits } from "../../src/checks/limits.js";
+import { capPerFile, limits, tagsWritten } from "../../src/checks/limits.js";
 import { RenderedChecker } from "../../src/checks/rendered.js";
 import { pageLimits } from "../../src/checks/scan-rules/page-limits.js";
 import { checkSources, countElements } from "../../src/checks/source-checks.js";
@@ -69,6 +69,18 @@ describe("the limits, each an editor's message naming the file", () => {
     ]);
   });
 
+  it("refuses a page with more HTML tags written in it than the limit before any of its HTML is parsed", async () => {
+    const validate = vi.spyOn(HtmlValidate.prototype, "validateStringSync");
+    const nested = page(fields, `${"<div>".repeat(limits.tags + 1)}\nText.\n`);
+    const lines = await sourceLines({ "content/nested.md": nested });
+    // Parsed, it would have 10,001 unclosed <div>s to report: it has only the one line.
+    expect(lines.filter((line) => line.startsWith("content/nested.md:"))).toEqual([
+      "content/nested.md:1:1: error: the page has 10,001 HTML tags written in it; a page can have at most 10,000. Split it into several pages",
+    ]);
+    expect(validate.mock.calls.filter(([, file]) => file === "/content/nested.md")).toEqual([]);
+    expect(tagsWritten("a < b, <p>x</p> <!-- c --> </ d> <3")).toBe(2);
+  });
+
   it("lets through a page at the limits", async () => {
     const headings = Array.from({ length: 200 }, (_, i) => `## Heading ${i}\n\nText.\n`).join("\n");
     const redirects = Array.from({ length: limits.redirects }, (_, i) => `  - /old-${i}/`).join("\n");
@@ -102,7 +114,8 @@ describe("the steps whose work is not linear stay within the limits", () => {
     try {
       // Called through: the spy only records what html-validate is given.
       const validate = vi.spyOn(HtmlValidate.prototype, "validateStringSync");
-      project.write("content/wide.md", page(fields, `<div>\n${"<p>x</p>".repeat(limits.elements)}\n</div>\n`));
+      // Few tags written, many elements made: markdown's paragraphs inside the editor's <div>.
+      project.write("content/wide.md", page(fields, `<div>\n\n${"Words.\n\n".repeat(limits.elements)}</div>\n`));
       project.write("content/narrow.md", page(fields, `<div>\n${"<p>x</p>".repeat(100)}\n</div>\n`));
       const check = await buildSite({ root: project.root, write: false });
       const given = validate.mock.calls.map(([html]) => countElements(String(html)));
