@@ -1,4 +1,6 @@
-import { frontMatterSchema, knownFields } from "../content/schema.js";
+import { frontMatterSchema, knownFields, summaryLength } from "../content/schema.js";
+import { named } from "../content/field-words.js";
+import { pictureWithoutDescription } from "../content/body-rules.js";
 import {
   addressProblem,
   cleanFileName,
@@ -31,7 +33,19 @@ export interface PageCheckContext {
   layouts: ReadonlySet<string>;
 }
 
-const metadescLength = { min: 50, max: 160 };
+/** A summary of a length search engines handle badly: the form refuses it, the check warns. */
+function isSummaryLength(field: string, issue: { code: string; minimum?: unknown; maximum?: unknown }): boolean {
+  if (field !== "metadesc") return false;
+  return (
+    (issue.code === "too_small" && Number(issue.minimum) === summaryLength.min) ||
+    (issue.code === "too_big" && Number(issue.maximum) === summaryLength.max)
+  );
+}
+
+/** An address problem (src/core/addresses.ts) naming the field as the form does. */
+function namedAddressProblem(problem: string, field: string): string {
+  return problem.startsWith(`${field} `) ? `${named(field)}${problem.slice(field.length)}` : problem;
+}
 
 /** The line (from 1) of a top-level field in the front matter, or of the opening "---". */
 export function fieldLine(text: string, field: string): number {
@@ -107,7 +121,7 @@ export function checkFields(
             source.file,
             at("title"),
             1,
-            "title is missing: add a line `title: The page's name` to the front matter",
+            `${named("title")} is missing: add a line \`title: The page's name\` to the front matter`,
           ),
         );
       } else if (field === "tags" && value === null) {
@@ -116,9 +130,11 @@ export function checkFields(
             source.file,
             at("tags"),
             1,
-            "tags is empty: remove the `tags:` line, or list at least one of main menu (nav), section menu (primary), footer",
+            `${named("tags")} is empty: remove the \`tags:\` line, or list at least one of main menu (nav), section menu (primary), footer`,
           ),
         );
+      } else if (isSummaryLength(field, issue)) {
+        problems.push(warning(source.file, at(field), 1, issue.message));
       } else {
         const shown = value === undefined || value === null ? "" : ` (it is ${describe(value)})`;
         // A date or address Eleventy cannot read stops the whole render.
@@ -137,12 +153,13 @@ export function checkFields(
 
   if (typeof data.permalink === "string" && !reported.has("permalink")) {
     const problem = addressProblem(data.permalink);
-    if (problem) problems.push(error(source.file, at("permalink"), 1, problem, true));
+    if (problem) problems.push(error(source.file, at("permalink"), 1, namedAddressProblem(problem, "permalink"), true));
   }
   if (Array.isArray(data.redirect_from) && !reported.has("redirect_from")) {
     for (const from of data.redirect_from) {
       const problem = typeof from === "string" ? addressProblem(from, "redirect_from") : undefined;
-      if (problem) problems.push(error(source.file, at("redirect_from"), 1, problem, true));
+      if (problem)
+        problems.push(error(source.file, at("redirect_from"), 1, namedAddressProblem(problem, "redirect_from"), true));
     }
   }
   return problems;
@@ -167,14 +184,14 @@ export function checkPageSource(source: PageSource, context: PageCheckContext): 
     );
   }
 
-  for (const match of source.text.matchAll(/!\[\s*\]\(/g)) {
+  for (const match of source.text.matchAll(new RegExp(pictureWithoutDescription.source, "g"))) {
     const { line, column } = positionAt(source.text, match.index ?? 0);
     problems.push(
       error(
         source.file,
         line,
         column,
-        "image without alt text: describe the picture between the brackets, ![like this](/static/img/photo.jpg)",
+        "image without alt text: give the picture a description, between the brackets: ![like this](/static/img/photo.jpg) (in the browser editor, the Picture's Description)",
       ),
     );
   }
@@ -206,7 +223,7 @@ export function checkPageSource(source: PageSource, context: PageCheckContext): 
           source.file,
           1,
           1,
-          "a news post needs a date: add a line `date: YYYY-MM-DD` (the day it was published) to the front matter",
+          `a news post needs a ${named("date")}: add a line \`date: YYYY-MM-DD\` (the day it was published) to the front matter`,
           true,
         ),
       );
@@ -241,7 +258,7 @@ export function checkPageSource(source: PageSource, context: PageCheckContext): 
         source.file,
         at("date"),
         1,
-        `date must be a real date written as YYYY-MM-DD, such as 2019-10-22 (there is no ${writtenDate.slice(1).join("-")})`,
+        `${named("date")} must be a real date written as YYYY-MM-DD, such as 2019-10-22 (there is no ${writtenDate.slice(1).join("-")})`,
         true,
       ),
     );
@@ -255,28 +272,7 @@ export function checkPageSource(source: PageSource, context: PageCheckContext): 
           source.file,
           1,
           1,
-          "metadesc is missing: add `metadesc:` with a one-sentence summary of the page (50 to 160 characters) for search engines",
-        ),
-      );
-    }
-  } else if (typeof data.metadesc === "string") {
-    const length = data.metadesc.trim().length;
-    if (length > metadescLength.max) {
-      problems.push(
-        warning(
-          source.file,
-          at("metadesc"),
-          1,
-          `metadesc is ${length} characters long: search engines cut it off after about ${metadescLength.max}; shorten it`,
-        ),
-      );
-    } else if (length < metadescLength.min) {
-      problems.push(
-        warning(
-          source.file,
-          at("metadesc"),
-          1,
-          `metadesc is only ${length} characters long: say in a sentence what the page offers (50 to 160 characters)`,
+          `${named("metadesc")} is missing: add \`metadesc:\` with a one-sentence summary of the page (${summaryLength.min} to ${summaryLength.max} characters) for search engines`,
         ),
       );
     }
@@ -289,7 +285,7 @@ export function checkPageSource(source: PageSource, context: PageCheckContext): 
         source.file,
         at("layout"),
         1,
-        `layout "${data.layout}" does not exist${suggestion ? `: did you mean "${suggestion}"?` : `; use one of ${[...context.layouts].filter((name) => name.endsWith(".njk") && !name.includes("/")).join(", ")}`}`,
+        `${named("layout")} "${data.layout}" does not exist${suggestion ? `: did you mean "${suggestion}"?` : `; use one of ${[...context.layouts].filter((name) => name.endsWith(".njk") && !name.includes("/")).join(", ")}`}`,
         true,
       ),
     );
@@ -301,7 +297,7 @@ export function checkPageSource(source: PageSource, context: PageCheckContext): 
         source.file,
         at("image"),
         1,
-        'image without image_alt: add `image_alt:` describing the picture, or image_alt: "" if it is only decoration',
+        `${named("image")} without ${named("image_alt")}: add \`image_alt:\` describing the picture, or image_alt: "" if it is only decoration`,
       ),
     );
   }

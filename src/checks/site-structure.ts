@@ -1,6 +1,8 @@
 import { fieldLine, type CheckedPage } from "./page-source.js";
 import { error, type Problem } from "../core/problems.js";
 import { addressOfPage, normaliseAddress } from "../core/addresses.js";
+import { named, navLabels } from "../content/field-words.js";
+import { pageLabel } from "../render/page-label.js";
 
 export interface SourcedPage extends CheckedPage {
   text: string;
@@ -16,11 +18,23 @@ function changedFirst(a: SourcedPage, b: SourcedPage): [SourcedPage, SourcedPage
 }
 
 const navTags = ["nav", "primary", "footer"] as const;
-const navNames: Record<(typeof navTags)[number], string> = {
-  nav: "main nav",
-  primary: "section nav",
-  footer: "footer nav",
-};
+
+/**
+ * A number no page of the menu has, for a page that clashes at `order`: the
+ * middle of the gap above it (menus are numbered in steps of 10, so there is
+ * one), else the middle of the gap below it, else the first free number after it.
+ */
+export function freeNumber(order: number, taken: readonly number[]): number {
+  const used = new Set(taken);
+  const above = taken.filter((number) => number > order).sort((a, b) => a - b)[0];
+  if (above === undefined) return Math.floor(order / 10) * 10 + 10;
+  if (above - order >= 2) return Math.floor((order + above) / 2);
+  const below = taken.filter((number) => number < order).sort((a, b) => b - a)[0];
+  if (below !== undefined && order - below >= 2) return Math.floor((below + order) / 2);
+  let free = order + 1;
+  while (used.has(free)) free += 1;
+  return free;
+}
 
 function tagsOf(data: Record<string, unknown>): string[] {
   if (typeof data.tags === "string") return [data.tags];
@@ -36,7 +50,6 @@ function tagsOf(data: Record<string, unknown>): string[] {
 export function checkSiteStructure(pages: readonly SourcedPage[]): Problem[] {
   const problems: Problem[] = [];
   const byAddress = new Map<string, { page: SourcedPage; field: string }>();
-  const byNavOrder = new Map<string, SourcedPage>();
 
   const claim = (address: string, page: SourcedPage, field: string) => {
     const first = byAddress.get(address);
@@ -70,25 +83,39 @@ export function checkSiteStructure(pages: readonly SourcedPage[]): Problem[] {
     }
   }
 
+  // Each menu's numbered pages, then one pass over each: a number used twice is named at the later page.
+  const menus = new Map<string, Array<{ page: SourcedPage; order: number }>>();
   for (const page of pages) {
     if (!page.data || page.data.draft === true) continue;
     if (typeof page.data.order !== "number") continue;
     for (const tag of tagsOf(page.data)) {
       if (!(navTags as readonly string[]).includes(tag)) continue;
-      const key = `${tag}:${page.data.order}`;
-      const first = byNavOrder.get(key);
-      if (first) {
-        problems.push(
-          error(
-            page.file,
-            fieldLine(page.text, "order"),
-            1,
-            `order ${page.data.order} is also used by ${first.file} in the ${navNames[tag as (typeof navTags)[number]]}: give each page in a nav its own order`,
-          ),
-        );
-      } else {
-        byNavOrder.set(key, page);
+      const entries = menus.get(tag) ?? [];
+      entries.push({ page, order: page.data.order });
+      menus.set(tag, entries);
+    }
+  }
+  for (const [tag, entries] of menus) {
+    const menu = navLabels[tag] ?? tag;
+    const label = (page: SourcedPage) => pageLabel(page.data, page.file);
+    const sorted = [...entries].sort((a, b) => a.order - b.order || (label(a.page) < label(b.page) ? -1 : 1));
+    const now = sorted.map((entry) => `${label(entry.page)} ${entry.order}`).join(", ");
+    const taken = entries.map((entry) => entry.order);
+    const byOrder = new Map<number, SourcedPage>();
+    for (const { page, order } of entries) {
+      const first = byOrder.get(order);
+      if (!first) {
+        byOrder.set(order, page);
+        continue;
       }
+      problems.push(
+        error(
+          page.file,
+          fieldLine(page.text, "order"),
+          1,
+          `${named("order")} ${order} is also used by ${first.file} ("${label(first)}") in the ${menu}: give each page in a menu its own number. To put this page between two others, give it a number between theirs; ${freeNumber(order, taken)} is free (the ${menu} now: ${now})`,
+        ),
+      );
     }
   }
   return problems;
