@@ -46,6 +46,8 @@ export function adminPageHtml(options: {
   bundle: string;
   setup: string;
   previewStyle: string;
+  /** What the editor's own buttons need (src/cms/config.ts editorData), as JSON. */
+  editorData: string;
   siteName: string;
   language: string;
 }): string {
@@ -66,7 +68,7 @@ export function adminPageHtml(options: {
     </main>
   </div>
   <script src="${escapeAttribute(options.bundle)}"></script>
-  <script src="${escapeAttribute(options.setup)}" data-preview-style="${escapeAttribute(options.previewStyle)}"></script>
+  <script src="${escapeAttribute(options.setup)}" data-preview-style="${escapeAttribute(options.previewStyle)}" data-editor="${escapeAttribute(options.editorData)}"></script>
 </body>
 </html>
 `;
@@ -75,7 +77,7 @@ export function adminPageHtml(options: {
 /** Writes /admin/ into the built site `outputDir`. The bundle is copied once per version, so a preview rebuild does not copy 5 MB again. */
 export async function writeAdmin(
   outputDir: string,
-  options: { configYaml: string; previewStyle: string; siteName: string; language: string },
+  options: { configYaml: string; previewStyle: string; editorData: string; siteName: string; language: string },
 ): Promise<void> {
   const { version, dist } = decapBundle();
   const admin = join(outputDir, "admin");
@@ -94,6 +96,7 @@ export async function writeAdmin(
       bundle: `/admin/${bundleFolder(version)}/decap-cms.js`,
       setup: `/admin/${setupName}`,
       previewStyle: options.previewStyle,
+      editorData: options.editorData,
       siteName: options.siteName,
       language: options.language,
     }),
