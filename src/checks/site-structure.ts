@@ -19,26 +19,45 @@ function changedFirst(a: SourcedPage, b: SourcedPage): [SourcedPage, SourcedPage
 
 const navTags = ["nav", "primary", "footer"] as const;
 
-/**
- * A number no page of the menu has, for a page that clashes at `order`: the
- * middle of the gap above it (menus are numbered in steps of 10, so there is
- * one), else the middle of the gap below it, else the first free number after it.
- */
-export function freeNumber(order: number, taken: readonly number[]): number {
-  const used = new Set(taken);
-  const above = taken.filter((number) => number > order).sort((a, b) => a - b)[0];
-  if (above === undefined) return Math.floor(order / 10) * 10 + 10;
-  if (above - order >= 2) return Math.floor((order + above) / 2);
-  const below = taken.filter((number) => number < order).sort((a, b) => b - a)[0];
-  if (below !== undefined && order - below >= 2) return Math.floor((below + order) / 2);
-  let free = order + 1;
-  while (used.has(free)) free += 1;
-  return free;
-}
-
 function tagsOf(data: Record<string, unknown>): string[] {
   if (typeof data.tags === "string") return [data.tags];
   return Array.isArray(data.tags) ? data.tags.filter((tag): tag is string => typeof tag === "string") : [];
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/**
+ * Numbers no page of a menu has, for a page that clashes at `order` with
+ * another: one just before that page (the middle of the gap below it) and one
+ * just after (the middle of the gap above, or 10 more at the end). Menus are
+ * numbered in steps of 10, so there is room; a gap with no whole number free
+ * gives none.
+ */
+export function freeNumbers(order: number, taken: readonly number[]): { before?: number; after?: number } {
+  const below = Math.max(0, ...taken.filter((number) => number < order));
+  const higher = taken.filter((number) => number > order);
+  const above = higher.length > 0 ? Math.min(...higher) : undefined;
+  return {
+    ...(order - below >= 2 ? { before: Math.floor((below + order) / 2) } : {}),
+    ...(above === undefined
+      ? { after: order + 10 }
+      : above - order >= 2
+        ? { after: Math.floor((order + above) / 2) }
+        : {}),
+  };
+}
+
+/** "to put this page just before Alpha, give it 15; just after, 25": the ways out of a clash, in an editor's words. */
+export function clashAdvice(order: number, label: string, taken: readonly number[]): string {
+  const { before, after } = freeNumbers(order, taken);
+  const ways = [
+    ...(before !== undefined ? [`to put this page just before ${label}, give it ${before}`] : []),
+    ...(after !== undefined ? [`just after, ${after}`] : []),
+  ];
+  if (ways.length === 0) return "give it a number between those of the two pages it goes between";
+  return ways.join("; ");
 }
 
 /**
@@ -113,7 +132,7 @@ export function checkSiteStructure(pages: readonly SourcedPage[]): Problem[] {
           page.file,
           fieldLine(page.text, "order"),
           1,
-          `${named("order")} ${order} is also used by ${first.file} ("${label(first)}") in the ${menu}: give each page in a menu its own number. To put this page between two others, give it a number between theirs; ${freeNumber(order, taken)} is free (the ${menu} now: ${now})`,
+          `${named("order")} ${order} is also used by ${first.file} ("${label(first)}") in the ${menu}: give each page in a menu its own number, between the numbers of the two pages it goes between. ${capitalise(clashAdvice(order, label(first), taken))} (the ${menu} now: ${now})`,
         ),
       );
     }

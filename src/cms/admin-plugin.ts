@@ -5,7 +5,7 @@ import { layoutNames } from "../content/layouts.js";
 import type { SiteSettings } from "../core/settings.js";
 import { cmsConfigYaml, editorData, type CmsSettings, type SiteFacts } from "./config.js";
 import { writeAdmin } from "./admin-page.js";
-import { readSitePages } from "./site-pages.js";
+import { linkedUploads, readSitePages } from "./site-pages.js";
 
 interface AfterEvent {
   directories?: { output?: string };
@@ -25,7 +25,11 @@ export function adminPlugin(
 ): void {
   eleventyConfig.on("eleventy.after", async ({ directories, outputMode }: AfterEvent) => {
     if (outputMode !== "fs" || !directories?.output) return;
-    const site: SiteFacts = { layouts: layoutNames(join(options.root, "layouts")), pages: readSitePages(options.root) };
+    const site: SiteFacts = {
+      layouts: layoutNames(join(options.root, "layouts")),
+      pages: readSitePages(options.root),
+      linked: linkedUploads(options.root),
+    };
     await writeAdmin(directories.output, {
       configYaml: cmsConfigYaml(options.cms, site),
       editorData: JSON.stringify(editorData(site, options.site.name)),

@@ -22,6 +22,7 @@
   var pages = site.pages || [];
   var uploads = site.uploads || [];
   var siteName = site.siteName || "";
+  var linked = site.linked || {};
 
   // ---------------------------------------------------------------- words and dates
 
@@ -208,6 +209,27 @@
       var persistEntry = backend.persistEntry.bind(backend);
       var persistMedia = backend.persistMedia.bind(backend);
       var getMedia = backend.getMedia.bind(backend);
+      var deleteFiles = backend.deleteFiles.bind(backend);
+      // An upload a page still links to is not deleted: the page would then link nowhere, and the check refuse it.
+      backend.deleteFiles = function (paths, message) {
+        var used = (paths || []).filter(function (path) {
+          return linked["/" + String(path).replace(/^\/+/, "")];
+        });
+        if (used.length)
+          return Promise.reject(
+            new Error(
+              used
+                .map(function (path) {
+                  var address = "/" + String(path).replace(/^\/+/, "");
+                  return (
+                    nameOf(path) + " is still used by " + linked[address].join(", ") + ": remove it from there first"
+                  );
+                })
+                .join("; "),
+            ),
+          );
+        return deleteFiles(paths, message);
+      };
       backend.persistEntry = function (entry, persistOptions) {
         (entry.assets || []).forEach(function (asset) {
           asset.path = placed(asset.path);
@@ -307,28 +329,28 @@
     });
   }
 
-  /** The number no page of a menu has, between `order` and the next page's (as src/checks/site-structure.ts suggests). */
-  function freeNumber(order, taken) {
-    var above = taken
-      .filter(function (n) {
-        return n > order;
-      })
-      .sort(function (a, b) {
-        return a - b;
-      })[0];
-    if (above === undefined) return Math.floor(order / 10) * 10 + 10;
-    if (above - order >= 2) return Math.floor((order + above) / 2);
-    var below = taken
-      .filter(function (n) {
-        return n < order;
-      })
-      .sort(function (a, b) {
-        return b - a;
-      })[0];
-    if (below !== undefined && order - below >= 2) return Math.floor((below + order) / 2);
-    var free = order + 1;
-    while (taken.indexOf(free) !== -1) free += 1;
-    return free;
+  /** Numbers no page of a menu has, just before and just after `order` (as src/checks/site-structure.ts finds them). */
+  function clashAdvice(order, label, taken) {
+    var below = Math.max.apply(
+      null,
+      [0].concat(
+        taken.filter(function (n) {
+          return n < order;
+        }),
+      ),
+    );
+    var higher = taken.filter(function (n) {
+      return n > order;
+    });
+    var above = higher.length ? Math.min.apply(null, higher) : undefined;
+    var ways = [];
+    if (order - below >= 2)
+      ways.push("to put this page just before " + label + ", give it " + Math.floor((below + order) / 2));
+    if (above === undefined) ways.push("just after, " + (order + 10));
+    else if (above - order >= 2) ways.push("just after, " + Math.floor((order + above) / 2));
+    if (!ways.length) return "Give it a number between those of the two pages it goes between.";
+    var advice = ways.join("; ");
+    return advice.charAt(0).toUpperCase() + advice.slice(1) + ".";
   }
 
   // Position in its menu: a number another page of one of this page's menus has is refused, with one to use.
@@ -367,9 +389,9 @@
             labels[tags[i]] +
             " by “" +
             clash.label +
-            "”. To put this page between two others, give it a number between theirs, such as " +
-            freeNumber(order, taken) +
-            ". The " +
+            "”: give it a number between those of the two pages it goes between. " +
+            clashAdvice(order, clash.label, taken) +
+            " The " +
             labels[tags[i]] +
             " now: " +
             now +
@@ -510,7 +532,14 @@
             autoComplete: "off",
             spellCheck: false,
             value: self.state[part],
-            style: { width: width, padding: "8px", fontSize: "16px" },
+            style: {
+              width: width,
+              padding: "8px",
+              fontSize: "16px",
+              border: "2px solid #7b7b7b",
+              borderRadius: "4px",
+              background: "#fff",
+            },
             onChange: function (event) {
               self.change(part, event.target.value);
             },
@@ -537,11 +566,25 @@
 
   // ---------------------------------------------------------------- the preview: the site's layouts
 
+  /**
+   * A picture for the preview. Decap takes an address starting with "/" as already on the site, so a
+   * picture just uploaded (not saved yet) would show broken: its address in the media folder is asked
+   * for by its path there ("static/img/x.png"), which Decap finds among the uploads, then in the library.
+   */
+  var uploadedPicture = /^\/(static\/img\/[^/]+)$/;
+  function assetPath(src) {
+    var upload = uploadedPicture.exec(String(src || ""));
+    return upload ? upload[1] : src;
+  }
+  function pictureAddress(getAsset, src) {
+    var asset = getAsset(assetPath(src));
+    return asset ? asset.toString() : "";
+  }
+
   /** The title band every page opens with (layouts/partials/hero.njk). */
   function hero(props, options) {
     var entry = props.entry;
     var image = text(entry, "image");
-    var asset = image ? props.getAsset(image) : null;
     var leader = text(entry, "leader") || text(entry, "subtitle");
     return h(
       "div",
@@ -559,8 +602,12 @@
           leader ? h("p", { className: "hero__leader" }, leader) : null,
           options.meta ? h("p", { className: "hero__meta" }, options.meta) : null,
         ),
-        asset
-          ? h("img", { className: "hero__image", src: asset.toString(), alt: text(entry, "image_alt") })
+        image
+          ? h("img", {
+              className: "hero__image",
+              src: pictureAddress(props.getAsset, image),
+              alt: text(entry, "image_alt"),
+            })
           : options.modifier === "home"
             ? h("div", { className: "hero__mark", "aria-hidden": "true" }, h("span"), h("span"), h("span"))
             : null,
@@ -699,8 +746,7 @@
       return "![" + bracketText(data.alt) + "](" + String(data.src || "") + ")";
     },
     toPreview: function (data, getAsset) {
-      var asset = data.src ? getAsset(data.src) : null;
-      return h("img", { src: asset ? asset.toString() : "", alt: data.alt || "" });
+      return h("img", { src: data.src ? pictureAddress(getAsset, data.src) : "", alt: data.alt || "" });
     },
   });
 

@@ -15,7 +15,7 @@ import { reservedAddresses } from "../core/addresses.js";
 import type { CmsSettings } from "../core/settings.js";
 import type { EditableArea } from "./local-files.js";
 import { fieldFacts, type FieldFacts } from "./schema-facts.js";
-import { describeMenus, linkablePages, menusOf, type SitePage } from "./site-pages.js";
+import { describeMenus, linkablePages, menusOf, type LinkedUploads, type SitePage } from "./site-pages.js";
 
 export type { CmsSettings };
 
@@ -41,6 +41,8 @@ export type FieldName = keyof typeof frontMatterSchema.shape;
 export interface SiteFacts {
   layouts: readonly string[];
   pages: readonly SitePage[];
+  /** The uploads pages use (optional: only the editor's script needs them). */
+  linked?: LinkedUploads;
 }
 
 function escapeRegExp(text: string): string {
@@ -68,19 +70,29 @@ function lengthPattern(min: number, max: number): string {
   return `^\\s*(?=\\S)[\\s\\S]{${Math.max(min, 1)},${max}}(?<=\\S)\\s*$`;
 }
 
-function lengthRule(name: FieldName, facts: FieldFacts): [string, string] | undefined {
+/** The form's rule for a text's length: its pattern, the refusal's words, and the words for its hint. */
+function lengthRule(
+  name: FieldName,
+  facts: FieldFacts,
+): { pattern: string; refusal: string; hint: string } | undefined {
   if (facts.maxLength === undefined) return undefined;
   const min = facts.minLength ?? 1;
   const max = facts.maxLength;
-  if (name === "title")
-    return [
-      lengthPattern(min, max),
-      `Up to ${max} characters: the site adds "${pageTitleSuffix}" to make the ${pageTitleMaxLength} characters browser tabs and search results show.`,
-    ];
-  return [
-    lengthPattern(min, max),
-    `Between ${min} and ${max} characters: search engines cut a longer one off${min === summaryLength.min ? ", and a shorter one says too little" : ""}.`,
-  ];
+  const pattern = lengthPattern(min, max);
+  if (name === "title") {
+    const why = `the site adds "${pageTitleSuffix}" to make the ${pageTitleMaxLength} characters browser tabs and search results show.`;
+    return {
+      pattern,
+      refusal: `Shorten the title to ${max} characters or fewer: ${why}`,
+      hint: `Up to ${max} characters: ${why}`,
+    };
+  }
+  const why = `search engines cut a longer one off${min === summaryLength.min ? ", and a shorter one says too little" : ""}.`;
+  return {
+    pattern,
+    refusal: `Write ${min} to ${max} characters: ${why}`,
+    hint: `Between ${min} and ${max} characters: ${why}`,
+  };
 }
 
 /** The year of a day written YYYY-MM-DD. */
@@ -103,8 +115,8 @@ export function cmsField(
     case "text": {
       const rule = lengthRule(name, facts);
       if (rule) {
-        field.pattern = rule;
-        field.hint = `${spec.hint} ${rule[1]}`;
+        field.pattern = [rule.pattern, rule.refusal];
+        field.hint = `${spec.hint} ${rule.hint}`;
       }
       if (name === "image_alt") Object.assign(field, { widget: "nlc-description", needed_with: "image" });
       break;
@@ -307,7 +319,7 @@ export function cmsConfig(settings: CmsSettings, site: SiteFacts): Record<string
         slug: "{{slug}}",
         identifier_field: "title",
         summary: "{{title}} ({{permalink}})",
-        preview_path: "{{permalink}}",
+        preview_path: "{{permalink}}/",
         preview_path_preserve_slashes: true,
         fields: collectionFields("pages", site),
       },
@@ -339,12 +351,20 @@ export function cmsConfig(settings: CmsSettings, site: SiteFacts): Record<string
   };
 }
 
-/** What the editor's own script (src/cms/admin-setup.js) needs that is not Decap's: the pages to link to, the kinds of file to upload. */
+/**
+ * What the editor's own script (src/cms/admin-setup.js) needs that is not Decap's: the site's name,
+ * the pages to link to, the kinds of file to upload, and the uploads pages use (which it will not delete).
+ */
 export function editorData(
   site: SiteFacts,
   siteName: string,
-): { siteName: string; pages: Array<{ title: string; address: string }>; uploads: ReturnType<typeof uploadKinds> } {
-  return { siteName, pages: linkablePages(site.pages), uploads: uploadKinds() };
+): {
+  siteName: string;
+  pages: Array<{ title: string; address: string }>;
+  uploads: ReturnType<typeof uploadKinds>;
+  linked: LinkedUploads;
+} {
+  return { siteName, pages: linkablePages(site.pages), uploads: uploadKinds(), linked: site.linked ?? {} };
 }
 
 /** config.yml's text. JSON is YAML, and needs no YAML writer. */

@@ -135,7 +135,8 @@ export async function writeProjectFile(root: string, path: string, content: Buff
   const name = path.slice(path.lastIndexOf("/") + 1);
   const existing = await entryStats(join(folder, name));
   if (existing?.isDirectory()) throw new RefusedPath(`${path} is a folder`);
-  if (existing?.isSymbolicLink()) throw new RefusedPath(`${path} is a symbolic link, which is never followed or replaced`);
+  if (existing?.isSymbolicLink())
+    throw new RefusedPath(`${path} is a symbolic link, which is never followed or replaced`);
   const temporary = join(folder, `.${name}.${randomBytes(6).toString("hex")}.saving`);
   const handle = await open(
     temporary,

@@ -31,6 +31,9 @@ export interface SitePage {
   date?: string;
 }
 
+/** The uploads a page links to or shows, by address ("/static/documents/report.pdf"), with the pages that do. */
+export type LinkedUploads = Record<string, string[]>;
+
 export interface MenuEntry {
   file: string;
   label: string;
@@ -57,6 +60,19 @@ function markdownFiles(root: string, folder = "content"): string[] {
 function strings(value: unknown): string[] {
   if (typeof value === "string") return [value];
   return Array.isArray(value) ? value.filter((item): item is string => typeof item === "string") : [];
+}
+
+/** Addresses of uploads (static/img/, static/documents/) in a page's text or front matter. */
+const uploadAddress = /\/static\/(?:img|documents)\/[A-Za-z0-9._-]+/g;
+
+/** Which uploads each page uses, so the editor refuses to delete one a page still links to. */
+export function linkedUploads(root: string): LinkedUploads {
+  const linked: LinkedUploads = {};
+  for (const file of markdownFiles(root)) {
+    const text = readFileSync(join(root, file), "utf8");
+    for (const address of new Set(text.match(uploadAddress) ?? [])) (linked[address] ??= []).push(file);
+  }
+  return linked;
 }
 
 /** Every page under content/ whose front matter can be read. */

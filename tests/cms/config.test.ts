@@ -283,7 +283,7 @@ describe("the CMS config, made from the front-matter schema", () => {
   it("links each entry's View Live to its own address", () => {
     const [posts, pages, sections] = collections();
     expect(posts).toMatchObject({ preview_path: "news/{{slug}}/" });
-    expect(pages).toMatchObject({ preview_path: "{{permalink}}", preview_path_preserve_slashes: true });
+    expect(pages).toMatchObject({ preview_path: "{{permalink}}/", preview_path_preserve_slashes: true });
     expect(sections?.files?.map((file) => (file as { preview_path?: string }).preview_path)).toEqual(["", "news/"]);
   });
 
