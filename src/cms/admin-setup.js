@@ -26,6 +26,13 @@
 
   // ---------------------------------------------------------------- words and dates
 
+  // A field's refusal is said in our words alone ("Shorten the title to …"), not after Decap's
+  // "Title didn't match the pattern:".
+  var english = CMS.getLocale && CMS.getLocale("en");
+  if (english && english.editor && english.editor.editorControlPane && english.editor.editorControlPane.widget) {
+    english.editor.editorControlPane.widget.regexPattern = "%{pattern}";
+  }
+
   var months = [
     "January",
     "February",

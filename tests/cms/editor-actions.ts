@@ -2,7 +2,7 @@
 // Every step waits for a condition (an element shown, a file written), never for a fixed time.
 import { mkdirSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
-import type { Page } from "playwright-core";
+import type { Locator, Page } from "playwright-core";
 import { expect } from "vitest";
 
 /** Opens a screen of the editor afresh (no modal left open), logging in if asked, and waits for `ready`. */
@@ -14,6 +14,15 @@ export async function openScreen(page: Page, origin: string, hash: string, ready
   await login.or(shown).first().waitFor({ timeout: 60_000 });
   if (await login.isVisible()) await login.click();
   await shown.waitFor({ timeout: 60_000 });
+}
+
+/** Replaces what a text box holds, as a person does: select it all, then type over it. */
+export async function retype(box: Locator, value: string): Promise<void> {
+  await box.click();
+  await box.press("ControlOrMeta+A");
+  await box.press("Backspace");
+  await box.pressSequentially(value);
+  await expect.poll(() => box.inputValue()).toBe(value);
 }
 
 /** Presses Publish, then Publish now (local mode publishes straight to the working copy). */
@@ -89,16 +98,21 @@ export async function addComponent(page: Page, label: string): Promise<void> {
   // Decap's "+" (add component) is the toolbar's last button; it has no accessible name of its own.
   const plus = page.locator('button[class*="StyledToolbarButton"]').last();
   const item = page.getByRole("menuitem", { name: label });
+  // By keyboard, as the menu button's own keys work: Enter opens the menu, Enter on an item chooses it.
   await expect
     .poll(
       async () => {
-        if (!(await item.isVisible())) await plus.click();
+        if (!(await item.isVisible())) {
+          await plus.focus();
+          await plus.press("Enter");
+        }
         return item.isVisible();
       },
       { timeout: 20_000 },
     )
     .toBe(true);
-  await item.click();
+  await item.focus();
+  await item.press("Enter");
 }
 
 /** Uploads a file through Decap's media library, opened by `opener`, and chooses it. */
