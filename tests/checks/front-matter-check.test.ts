@@ -101,7 +101,7 @@ describe("front matter checks", () => {
 
   it("finds a markdown image with no description", () => {
     expect(report(`---\n${goodFields}\n---\n\n![](/static/img/photo.jpg)\n`)).toEqual([
-      "content/example.md:6:1: error: image without alt text: describe the picture between the brackets, ![like this](/static/img/photo.jpg)",
+      "content/example.md:6:1: error: image without alt text: give the picture a description, between the brackets: ![like this](/static/img/photo.jpg) (in the browser editor, the Picture's Description)",
     ]);
   });
 
