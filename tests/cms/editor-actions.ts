@@ -112,7 +112,8 @@ export async function addComponent(page: Page, label: string): Promise<void> {
     )
     .toBe(true);
   await item.focus();
-  await item.press("Enter");
+  // Pressed on the page, not the item: choosing it closes the menu (and may open a dialog) at once.
+  await page.keyboard.press("Enter");
 }
 
 /** Uploads a file through Decap's media library, opened by `opener`, and chooses it. */
