@@ -78,6 +78,15 @@ describe("the browser editor in local mode", () => {
     await expect.poll(() => page.locator("body").innerText()).toContain("News page");
     await openEditor("/collections/pages/entries/alpha");
     await expect.poll(() => page.locator("body").innerText()).toContain("Section page");
+    // The preview draws the page's title band, with its title and banner sentence, as the site does.
+    const preview = page.frameLocator("#preview-pane");
+    await expect.poll(() => preview.locator(".hero .hero__title").textContent()).toBe("The alpha section");
+    expect(await preview.locator(".hero .hero__leader").textContent()).toBe(
+      "The alpha section comes second, and used to be at another address.",
+    );
+    expect(await preview.locator(".page-body .layout__main").textContent()).toContain(
+      "The alpha section used to be at another address.",
+    );
     // View Live: the page's own address, on the origin the editor is using.
     const live = page.getByRole("link", { name: /View Live/ });
     await live.waitFor();
