@@ -14,6 +14,7 @@ import { settingsFrom } from "./src/core/settings.js";
 import { assetsPlugin } from "./src/output/assets.js";
 import { deliveryPlugin } from "./src/output/delivery-plugin.js";
 import { discoveryPlugin } from "./src/output/discovery-plugin.js";
+import { oldAddresses } from "./src/output/old-site.js";
 import { redirectsPlugin } from "./src/output/redirects.js";
 import { plannedCopies, staticFilesPlugin } from "./src/output/static-files.js";
 import { renderPlugin } from "./src/render/plugin.js";
@@ -61,6 +62,8 @@ export default function (eleventyConfig: UserConfig) {
   eleventyConfig.addPlugin(checksPlugin, {
     root,
     today: settings.today,
+    // Every address the 2020 site answered still answers (src/output/old-site.ts).
+    keptAddresses: oldAddresses,
     plannedFiles: () => plannedCopies(root),
     onPreviewReport: ({ problems }: { problems: Problem[] }) => recordPreviewProblems(problems),
   });

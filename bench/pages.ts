@@ -1,4 +1,5 @@
 // Synthetic pages shaped like ours, for the build benchmark: the same seed always gives the same site.
+import { oldAddresses } from "../src/output/old-site.js";
 
 /** One file to write under the generated project's `content/`. */
 export interface BenchFile {
@@ -14,7 +15,7 @@ export interface BenchSite {
 }
 
 /** mulberry32: a small, fast, seedable generator (enough for test data, not for secrets). */
-export function seededRandom(seed: number): () => number {
+function seededRandom(seed: number): () => number {
   let state = seed >>> 0;
   return () => {
     state = (state + 0x6d2b79f5) >>> 0;
@@ -153,7 +154,15 @@ export function generateSite(count: number, seed = 1): BenchSite {
     path: "index.md",
     url: "/",
     title: "National Leadership Centre",
-    fields: { layout: "home.njk", navtitle: "Home", order: 1, permalink: "/", tags: ["nav"] },
+    // The 2020 site's addresses, which every build must keep answering (src/output/old-site.ts).
+    fields: {
+      layout: "home.njk",
+      navtitle: "Home",
+      order: 1,
+      permalink: "/",
+      tags: ["nav"],
+      redirect_from: [...oldAddresses],
+    },
   });
   sections.forEach((section, i) => {
     const name = section
@@ -167,6 +176,14 @@ export function generateSite(count: number, seed = 1): BenchSite {
       title: name,
       fields: { order: 10 + i, permalink: `/${section}/`, tags: i === 3 ? ["nav", "footer"] : ["nav"] },
     });
+  });
+  // Every page's aside links to the contact page.
+  add({
+    kind: "footer",
+    path: "contact.md",
+    url: "/contact/",
+    title: "Contact",
+    fields: { order: 20, permalink: "/contact/", tags: ["footer"] },
   });
   add({
     kind: "news",
@@ -192,7 +209,8 @@ export function generateSite(count: number, seed = 1): BenchSite {
       },
     });
   }
-  for (let i = 1; i <= 3; i += 1) {
+  // Two more footer pages: with the contact page and a section, four, as on the real site.
+  for (let i = 1; i <= 2; i += 1) {
     const name = title(random, pages.length + 1);
     const slug = slugify(name);
     add({

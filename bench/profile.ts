@@ -27,7 +27,7 @@ function localPath(url: string, root: string): string {
 }
 
 /** "node_modules/nunjucks/src/…" → "nunjucks"; "src/navigation.ts" stays itself; Node's own code is "node:internal". */
-export function areaOf(url: string, root: string): string {
+function areaOf(url: string, root: string): string {
   if (!url) return "(native, GC or idle)";
   if (url.startsWith("node:")) return "node:internal";
   const path = localPath(url, root);

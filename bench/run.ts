@@ -498,7 +498,7 @@ function countHtmlSources(dir: string): number {
   let count = 0;
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     if (entry.isDirectory()) count += countHtmlSources(join(dir, entry.name));
-    else if (/\.(md|njk)$/.test(entry.name)) count += 1;
+    else if (/\.(?:md|njk)$/.test(entry.name)) count += 1;
   }
   return count;
 }

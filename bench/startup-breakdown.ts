@@ -34,9 +34,8 @@ async function step<T>(label: string, run: () => T | Promise<T>): Promise<T> {
 }
 
 for (const name of buildPackages) await step(`load ${name}`, () => import(name));
-const { default: Eleventy } = await import("@11ty/eleventy");
 const ours = await step("load our modules (src/)", async () => ({
-  checks: await import("../src/checks/plugin.js"),
+  build: await import("../src/build/build.js"),
   assets: await import("../src/output/assets.js"),
   search: await import("../src/build/search-index.js"),
 }));
@@ -44,14 +43,8 @@ const ours = await step("load our modules (src/)", async () => ({
 const root = resolve(".");
 const staging = join(root, "._site-breakdown");
 rmSync(staging, { recursive: true, force: true });
-const eleventy = new Eleventy("content", staging, {
-  configPath: ".eleventy.ts",
-  quietMode: true,
-  runMode: "build",
-  // Listening for the checks' report, as the build step does, so problems are reported rather than thrown.
-  config: (eleventyConfig: { on(name: string, callback: () => void): void }) =>
-    eleventyConfig.on(ours.checks.reportEvent, () => undefined),
-});
+const search = new ours.search.SearchIndexer();
+const { eleventy } = ours.build.projectEleventy(root, staging, "build", search);
 // init() is public but missing from Eleventy's types; write() would call it first otherwise.
 await step("Eleventy: read .eleventy.ts and set up", () => (eleventy as unknown as { init(): Promise<void> }).init());
 // With an empty cache, as a first build or one after a style change: loads Sass and compiles. The
@@ -62,8 +55,9 @@ await step("Sass: load and compile (only when the styles changed)", () =>
   ours.assets.compileStylesheet("src/styles", emptyCache),
 );
 rmSync(emptyCache, { recursive: true, force: true });
-await step("Eleventy: check, render and write the pages, check them as written", () => eleventy.write());
-await step("Pagefind search index (its own process)", () => ours.search.buildSearchIndex(staging));
+await step("Eleventy: check, render and write the pages, index and check them as written", () => eleventy.write());
+await step("Pagefind: write the search index (its own process)", () => search.writeInto(staging));
+await search.close();
 rmSync(staging, { recursive: true, force: true });
 steps.push(["total, from the process's start", performance.now()]);
 console.log(JSON.stringify(steps));

@@ -21,9 +21,9 @@ declare module "@11ty/eleventy/UserConfig" {
     addGlobalData(name: string, value: unknown): void;
     addTemplate(virtualPath: string, content: string, data?: Record<string, unknown>): void;
     addWatchTarget(target: string): void;
-    addFilter(name: string, filter: (...args: any[]) => unknown): void;
-    addShortcode(name: string, shortcode: (...args: any[]) => string): void;
-    addPairedShortcode(name: string, shortcode: (content: string, ...args: any[]) => string): void;
+    addFilter(name: string, filter: (...args: never[]) => unknown): void;
+    addShortcode(name: string, shortcode: (...args: never[]) => string): void;
+    addPairedShortcode(name: string, shortcode: (content: string, ...args: never[]) => string): void;
     addTransform(name: string, transform: Transform): void;
     /** `copyOptions` go to recursive-copy; `filter` takes paths relative to `from`. */
     addPassthroughCopy(
@@ -37,7 +37,7 @@ declare module "@11ty/eleventy/UserConfig" {
     ): void;
     addPlugin(plugin: unknown, options?: unknown): void;
     addCollection(name: string, callback: (api: unknown) => unknown): void;
-    on(event: string, callback: (...args: any[]) => unknown): void;
+    on(event: string, callback: (...args: never[]) => unknown): void;
     /** Runs every listener of an event, awaited (one after another in "sequential" mode). */
     emit(event: string, ...args: unknown[]): Promise<unknown>;
     /** "sequential": each event's listeners run one at a time, in the order they were added. */
@@ -45,6 +45,8 @@ declare module "@11ty/eleventy/UserConfig" {
     /** The project's folders, as Eleventy resolved them (relative to the working folder, or absolute). */
     readonly directories: EleventyDirectories;
     setQuietMode(quiet: boolean): void;
+    /** Whether Eleventy keeps the files it has read in memory for later runs in the same process (its watch mode). */
+    setUseTemplateCache(use: boolean): void;
     setServerOptions(options: Record<string, unknown>): void;
     setChokidarConfig(options: Record<string, unknown>): void;
     setFrontMatterParsingOptions(options: { engines?: Record<string, (text: string) => unknown> }): void;

@@ -14,7 +14,7 @@ import {
   swapInto,
   takeLock,
 } from "./output-folder.js";
-import { buildSearchIndex } from "./search-index.js";
+import { SearchIndexer } from "./search-index.js";
 
 /**
  * The one step around Eleventy. Eleventy, with the plugins `.eleventy.ts`
@@ -85,12 +85,21 @@ interface EleventyRun {
   settled: boolean;
 }
 
-/** Runs Eleventy with the project's own configuration: into `output`, or in memory when `output` is undefined. */
-export async function runEleventy(
+/** Builds run in this process so far: Eleventy's in-memory caches are only safe for the first. */
+let runsInThisProcess = 0;
+
+/**
+ * Eleventy with the project's own configuration, set up as the build runs
+ * it: its own messages off (the checks report every problem), the checks'
+ * report kept, and, given `search`, the pages handed to the search index as
+ * soon as the last is rendered.
+ */
+export function projectEleventy(
   root: string,
   output: string | undefined,
   runMode: BuildOptions["runMode"] = "build",
-): Promise<EleventyRun> {
+  search?: SearchIndexer,
+): { eleventy: Eleventy; report: () => ChecksReport | undefined } {
   let report: ChecksReport | undefined;
   // Relative to the working folder, as Eleventy matches folder data files by relative paths.
   const eleventy = new Eleventy(relative(".", join(root, "content")), output ?? join(root, "_site"), {
@@ -98,25 +107,71 @@ export async function runEleventy(
     quietMode: true,
     runMode,
     config(eleventyConfig: UserConfig) {
+      // Eleventy keeps the files it has read and the templates it has compiled in memory, for every run in the
+      // process (its watch mode clears what changed). A process's first build (npm run build) has nothing stale
+      // and keeps them; a later build in the same process (the tests) reads and compiles everything afresh.
+      if (runsInThisProcess > 0) eleventyConfig.setUseTemplateCache(false);
+      runsInThisProcess += 1;
       eleventyConfig.on(reportEvent, (received: ChecksReport) => {
         report = received;
       });
+      if (search) {
+        eleventyConfig.addTransform("nlc:search-index", function (content) {
+          const { url, outputPath } = this.page;
+          if (typeof url === "string" && typeof outputPath === "string" && outputPath.endsWith(".html"))
+            search.add(url, content);
+          return content;
+        });
+        // Added before the project's own plugins, so it runs first once every page is rendered.
+        eleventyConfig.on("eleventy.after", () => search.send());
+      }
     },
   });
-  // The checks report every problem; Eleventy's own messages would say them again.
   eleventy.disableLogger();
+  return { eleventy, report: () => report };
+}
+
+/**
+ * Eleventy notes how long a slow plugin took ("[11ty] Benchmark …") even in
+ * quiet mode; they are for developers profiling a build, not for an editor
+ * reading what a build said, so the build leaves them out of its own run.
+ */
+function withoutTimingNotes(): () => void {
+  const warn = console.warn;
+  console.warn = (...args: unknown[]) => {
+    if (typeof args[0] === "string" && /^\S*\[11ty\]\S* \S*Benchmark /.test(args[0])) return;
+    warn(...args);
+  };
+  return () => {
+    console.warn = warn;
+  };
+}
+
+/** Runs Eleventy with the project's own configuration: into `output`, or in memory when `output` is undefined. */
+export async function runEleventy(
+  root: string,
+  output: string | undefined,
+  runMode: BuildOptions["runMode"] = "build",
+  search?: SearchIndexer,
+): Promise<EleventyRun> {
+  const { eleventy, report } = projectEleventy(root, output, runMode, search);
+  const restoreWarnings = withoutTimingNotes();
   try {
     await (output === undefined ? eleventy.toJSON() : eleventy.write());
   } catch (caught) {
-    if (report) return { problems: report.problems, pages: report.pages, settled: true };
+    const received = report();
+    if (received) return { problems: received.problems, pages: received.pages, settled: true };
     const message = describeBuildError(caught);
     return {
       problems: [error(fileNamedIn(message), 1, 1, `the site could not be built: ${message}`)],
       pages: 0,
       settled: false,
     };
+  } finally {
+    restoreWarnings();
   }
-  if (!report) {
+  const received = report();
+  if (!received) {
     return {
       problems: [
         error(".eleventy.ts", 1, 1, "the build ran without the content checks: add checksPlugin to .eleventy.ts"),
@@ -125,7 +180,7 @@ export async function runEleventy(
       settled: true,
     };
   }
-  return { problems: report.problems, pages: report.pages, settled: true };
+  return { problems: received.problems, pages: received.pages, settled: true };
 }
 
 /**
@@ -180,19 +235,26 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
     await rm(staging, { recursive: true, force: true });
     await mkdir(dirname(staging), { recursive: true });
 
-    const run = await runEleventy(root, staging, options.runMode);
-    problems.push(...run.problems);
-    if (!run.settled) return { ok: false, changed: restored, problems, pages: 0 };
-    if (!verdict(problems)) {
-      await rm(staging, { recursive: true, force: true });
-      return { ok: false, changed: restored, problems, pages: run.pages };
-    }
+    const search = new SearchIndexer();
+    let pages = 0;
     try {
-      await buildSearchIndex(staging);
-    } catch (caught) {
-      await rm(staging, { recursive: true, force: true });
-      problems.push(error("content", 1, 1, `the site could not be built: ${describeBuildError(caught)}`));
-      return { ok: false, changed: restored, problems, pages: 0 };
+      const run = await runEleventy(root, staging, options.runMode, search);
+      pages = run.pages;
+      problems.push(...run.problems);
+      if (!run.settled) return { ok: false, changed: restored, problems, pages: 0 };
+      if (!verdict(problems)) {
+        await rm(staging, { recursive: true, force: true });
+        return { ok: false, changed: restored, problems, pages: run.pages };
+      }
+      try {
+        await search.writeInto(staging);
+      } catch (caught) {
+        await rm(staging, { recursive: true, force: true });
+        problems.push(error("content", 1, 1, `the site could not be built: ${describeBuildError(caught)}`));
+        return { ok: false, changed: restored, problems, pages: 0 };
+      }
+    } finally {
+      await search.close();
     }
     markBuild(staging);
     const swapped = await swapInto(staging, output);
@@ -206,7 +268,7 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
         ),
       );
     }
-    return { ok: true, changed: true, problems, pages: run.pages };
+    return { ok: true, changed: true, problems, pages };
   } catch (caught) {
     problems.push(error("NLC_OUTPUT", 1, 1, `the site could not be put in place: ${describeBuildError(caught)}`));
     return { ok: false, changed: !existsSync(output), problems, pages: 0 };

@@ -1,11 +1,12 @@
 // HTML tags an editor opens in a markdown page and never closes (or closes twice). The browser then
 // closes them wherever it can, which restyles or swallows the rest of the page, and nothing says so.
 // Read from the markdown's own HTML (blocks and inline tags), so the line is the editor's.
+import { Tokenizer } from "htmlparser2";
 import { createMarkdown } from "../render/markdown.js";
 import { error, type Problem } from "../core/problems.js";
 
 /** Elements with no closing tag. */
-const voidElements = new Set([
+export const voidElements = new Set([
   "area",
   "base",
   "br",
@@ -52,36 +53,40 @@ interface Tag {
   index: number;
 }
 
-/** The tags in a piece of HTML, comments skipped. Stops at a tag that never ends, so it reads each character once. */
-export function* htmlTags(html: string): Generator<Tag> {
-  let i = 0;
-  while ((i = html.indexOf("<", i)) >= 0) {
-    if (html.startsWith("<!--", i)) {
-      const end = html.indexOf("-->", i + 4);
-      if (end < 0) return;
-      i = end + 3;
-      continue;
-    }
-    const head = /^<(\/?)([a-zA-Z][a-zA-Z0-9-]{0,40})/.exec(html.slice(i, i + 44));
-    if (!head) {
-      i += 1;
-      continue;
-    }
-    let j = i + head[0].length;
-    let quote = "";
-    for (; j < html.length; j++) {
-      const c = html[j];
-      if (quote) {
-        if (c === quote) quote = "";
-      } else if (c === '"' || c === "'") quote = c;
-      else if (c === ">") break;
-    }
-    if (j >= html.length) return;
-    const selfClosing = html[j - 1] === "/";
-    const name = (head[2] ?? "").toLowerCase();
-    if (!selfClosing || head[1]) yield { name, closing: head[1] === "/", index: i };
-    i = j + 1;
-  }
+/** The tags in a piece of HTML, read by the site's HTML tokenizer (htmlparser2's): comments, text-only elements and self-closing tags as a browser reads them. */
+export function htmlTags(html: string): Tag[] {
+  const tags: Tag[] = [];
+  const noop = () => undefined;
+  const tokenizer = new Tokenizer(
+    { decodeEntities: false, recognizeSelfClosing: true },
+    {
+      onopentagname(start, end) {
+        tags.push({ name: html.slice(start, end).toLowerCase(), closing: false, index: start - 1 });
+      },
+      onselfclosingtag() {
+        // "<br/>" or "<div/>": an editor's tag that closes itself opens nothing.
+        if (tags.at(-1)?.closing === false) tags.pop();
+      },
+      onclosetag(start, end) {
+        tags.push({ name: html.slice(start, end).toLowerCase(), closing: true, index: html.lastIndexOf("</", start) });
+      },
+      onattribdata: noop,
+      onattribentity: noop,
+      onattribend: noop,
+      onattribname: noop,
+      oncdata: noop,
+      oncomment: noop,
+      ondeclaration: noop,
+      onend: noop,
+      onopentagend: noop,
+      onprocessinginstruction: noop,
+      ontext: noop,
+      ontextentity: noop,
+    },
+  );
+  tokenizer.write(html);
+  tokenizer.end();
+  return tags;
 }
 
 /** The line (from 0) the body of a page starts on, after its front matter. */

@@ -3,7 +3,7 @@
 // in a sentence that says what to change, never a rule id alone.
 import { readFileSync } from "node:fs";
 import { HtmlValidate, type ConfigData } from "html-validate";
-import { literally, tagWith } from "../core/html-scanner.js";
+import { literally, scanPage, tagWith, type ScannedElement } from "../core/html-scanner.js";
 import { error, type Problem } from "../core/problems.js";
 import { fromLayout, locate, type RenderedPage, type SourceReader } from "./rendered.js";
 
@@ -28,12 +28,12 @@ export function htmlValidator(config: ConfigData): HtmlValidate {
 }
 
 /** Every error html-validate finds in one page. */
-export async function validatePage(validator: HtmlValidate, page: string, html: string): Promise<HtmlProblem[]> {
+async function validatePage(validator: HtmlValidate, page: string, html: string): Promise<HtmlProblem[]> {
   return validatePageSync(validator, page, html);
 }
 
 /** Every error html-validate finds in one page, without waiting (the rules are synchronous). */
-export function validatePageSync(validator: HtmlValidate, page: string, html: string): HtmlProblem[] {
+function validatePageSync(validator: HtmlValidate, page: string, html: string): HtmlProblem[] {
   const problems: HtmlProblem[] = [];
   const report = validator.validateStringSync(html, page);
   for (const result of report.results) {
@@ -81,23 +81,33 @@ interface ElementAt {
   text: string;
 }
 
-/** The element whose tag is at (or just before) an offset in the page. */
-function elementAt(html: string, offset: number): ElementAt | undefined {
-  const start = html.lastIndexOf("<", offset);
-  if (start < 0) return undefined;
-  const tag = /^<\/?([a-zA-Z][a-zA-Z0-9-]{0,40})([^<>]{0,2000})>/.exec(html.slice(start, start + 2050));
-  if (!tag) return undefined;
-  const attributes = new Map<string, string>();
-  for (const match of (tag[2] ?? "").matchAll(/([^\s"'=<>/]{1,60})\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/g)) {
-    attributes.set((match[1] ?? "").toLowerCase(), match[2] ?? match[3] ?? match[4] ?? "");
+/** Every element's opening tag in a page, in order, read once by the site's HTML scanner. */
+function elementsOf(html: string): ScannedElement[] {
+  const elements: ScannedElement[] = [];
+  scanPage(html, [{ open: (element) => void elements.push(element) }]);
+  return elements;
+}
+
+/** The element whose tag is at (or just before) an offset in the page, from the page's elements in order. */
+function elementAt(html: string, elements: readonly ScannedElement[], offset: number): ElementAt | undefined {
+  let low = 0;
+  let high = elements.length - 1;
+  let found: ScannedElement | undefined;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    const element = elements[middle]!;
+    if (element.start <= offset) {
+      found = element;
+      low = middle + 1;
+    } else high = middle - 1;
   }
-  const after = start + tag[0].length;
-  const next = html.indexOf("<", after);
+  if (!found) return undefined;
+  const next = html.indexOf("<", found.tagEnd);
   const text = html
-    .slice(after, next < 0 ? after + 200 : Math.min(next, after + 200))
+    .slice(found.tagEnd, next < 0 ? found.tagEnd + 200 : Math.min(next, found.tagEnd + 200))
     .replace(/\s+/g, " ")
     .trim();
-  return { tag: (tag[1] ?? "").toLowerCase(), attributes, text };
+  return { tag: found.name, attributes: new Map(Object.entries(found.attributes)), text };
 }
 
 /** What to look for in the source to find the element html-validate means. */
@@ -225,9 +235,11 @@ export function checkHtmlValiditySync(
   const problems: Problem[] = [];
   for (const page of pages) {
     const found = validatePageSync(validator, page.path, page.html);
+    let elements: ScannedElement[] | undefined;
     for (const problem of found) {
       if (reportedByScanner.has(problem.rule) || consequence(problem)) continue;
-      const element = elementAt(page.html, offsetOf(page.html, problem.line, problem.column));
+      elements ??= elementsOf(page.html);
+      const element = elementAt(page.html, elements, offsetOf(page.html, problem.line, problem.column));
       if (
         problem.rule === "element-required-attributes" &&
         element?.tag === "iframe" &&

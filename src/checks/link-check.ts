@@ -3,6 +3,8 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { scanPage, type PageRule } from "../core/html-scanner.js";
+import { addressOfFile, fileForAddress } from "../core/addresses.js";
+import { detached, trimEnd } from "../core/text.js";
 
 export interface SiteFiles {
   /** Site path of each HTML file, e.g. "/news/index.html" → its HTML. */
@@ -49,34 +51,59 @@ export function srcsetUrls(srcset: string): string[] {
     while (i < srcset.length && /[\s,]/.test(srcset[i] ?? "")) i++;
     let url = "";
     while (i < srcset.length && !/\s/.test(srcset[i] ?? "")) url += srcset[i++];
-    if (url.endsWith(",")) url = url.replace(/,+$/, "");
+    if (url.endsWith(",")) url = trimEnd(url, ",");
     else while (i < srcset.length && srcset[i] !== ",") i++; // descriptors
     if (url) urls.push(url);
   }
   return urls;
 }
 
-/** Collects a page's ids and links as the scanner reads it (noscript and pre as markup, so their links count; scripts and styles as text). */
+/**
+ * One copy of each string the link collector keeps: every page repeats the
+ * layout's links and ids, and a big site would otherwise hold thousands of
+ * copies of each. Bounded, as the preview runs for hours.
+ */
+const interned = new Map<string, string>();
+function intern(text: string): string {
+  const known = interned.get(text);
+  if (known !== undefined) return known;
+  if (interned.size > 200_000) interned.clear();
+  const copy = detached(text);
+  interned.set(copy, copy);
+  return copy;
+}
+
+/**
+ * Collects a page's ids and links as the scanner reads it (noscript and pre
+ * as markup, so their links count; scripts and styles as text). Each link is
+ * kept once a page, with the attribute it was first met in.
+ */
 export function linkCollector(): { rule: PageRule; links: PageLinks } {
   const found: PageLinks = { ids: new Set<string>(), links: [], base: undefined };
+  const seen = new Set<string>();
+  const add = (attribute: string, target: string) => {
+    if (seen.has(target)) return;
+    seen.add(target);
+    found.links.push({ attribute: intern(attribute), target: intern(target) });
+  };
   const rule: PageRule = {
     open({ name, attributes }) {
-      if (attributes.id) found.ids.add(attributes.id);
-      if (name === "a" && attributes.name) found.ids.add(attributes.name);
+      if (attributes.id) found.ids.add(intern(attributes.id));
+      if (name === "a" && attributes.name) found.ids.add(intern(attributes.name));
       if (name === "base") {
-        found.base ??= attributes.href;
+        found.base ??= attributes.href === undefined ? undefined : detached(attributes.href);
         return;
       }
       for (const attribute of addressAttributes) {
         const value = attributes[attribute];
-        if (value !== undefined) found.links.push({ attribute, target: value });
+        if (value !== undefined) add(attribute, value);
       }
       if (attributes.srcset !== undefined) {
-        for (const url of srcsetUrls(attributes.srcset)) found.links.push({ attribute: "srcset", target: url });
+        for (const url of srcsetUrls(attributes.srcset)) add("srcset", url);
       }
       if (name === "meta" && attributes["http-equiv"]?.toLowerCase() === "refresh") {
         const url = /url\s*=\s*['"]?([^'"]+)/i.exec(attributes.content ?? "")?.[1];
-        if (url) found.links.push({ attribute: "content", target: url.trim() });
+        if (url) add("content", url.trim());
       }
     },
   };
@@ -84,22 +111,10 @@ export function linkCollector(): { rule: PageRule; links: PageLinks } {
 }
 
 /** One page's ids and links, read on its own. */
-export function pageLinks(html: string): PageLinks {
+function pageLinks(html: string): PageLinks {
   const { rule, links } = linkCollector();
   scanPage(html, [rule]);
   return links;
-}
-
-/** "/news/index.html" → "/news/", the address a visitor sees. */
-function address(path: string): string {
-  return path.endsWith("/index.html") ? path.slice(0, -"index.html".length) : path;
-}
-
-/** The file a site path is served from: "/x/" → "/x/index.html", "/x" → itself, else "/x/index.html" (hosts redirect /x to /x/). */
-function fileFor(path: string, files: Set<string>): string | undefined {
-  if (path.endsWith("/")) return files.has(`${path}index.html`) ? `${path}index.html` : undefined;
-  if (files.has(path)) return path;
-  return files.has(`${path}/index.html`) ? `${path}/index.html` : undefined;
 }
 
 function decode(text: string): string | undefined {
@@ -149,7 +164,7 @@ export function checkLinks(pages: ReadonlyMap<string, PageLinks>, siteFiles: Rea
         report(`"${target}" is not a valid address`);
         continue;
       }
-      const file = fileFor(path, files);
+      const file = fileForAddress(path, files);
       if (!file) {
         report(`no page or file at ${path}`);
         continue;
@@ -158,7 +173,8 @@ export function checkLinks(pages: ReadonlyMap<string, PageLinks>, siteFiles: Rea
       // "#" and "#top" go to the top of a page; text fragments (#:~:text=) need no id; other files' fragments are theirs.
       if (!fragment || fragment.toLowerCase() === "top" || fragment.startsWith(":~:")) continue;
       const targetPage = pages.get(file);
-      if (targetPage && !targetPage.ids.has(fragment)) report(`no element with id="${fragment}" on ${address(file)}`);
+      if (targetPage && !targetPage.ids.has(fragment))
+        report(`no element with id="${fragment}" on ${addressOfFile(file)}`);
     }
   }
   return broken;

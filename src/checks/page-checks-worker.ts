@@ -40,6 +40,7 @@ parentPort?.on("message", (message: ToWorker) => {
         root = message.root;
         sources = new Map(message.sources);
         if (!checker || !message.incremental) checker = new RenderedChecker(readSource);
+        checker.alreadyTold(new Map(message.told));
         break;
       case "page":
         checker?.check(message.page);

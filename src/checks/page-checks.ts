@@ -4,7 +4,14 @@ import type { RenderedPage } from "./rendered.js";
 
 /** What the build sends the page checks' thread (page-checks-worker.ts). */
 export type ToWorker =
-  | { kind: "start"; root: string; incremental: boolean; sources: Array<[string, string]> }
+  | {
+      kind: "start";
+      root: string;
+      incremental: boolean;
+      sources: Array<[string, string]>;
+      /** What the source checks refused in each file's own HTML and front matter (the policy's keys). */
+      told: Array<[string, string[]]>;
+    }
   | { kind: "page"; page: RenderedPage }
   | {
       kind: "finish";
@@ -33,7 +40,10 @@ export class PageChecks {
 
   private thread(): Worker {
     if (this.worker) return this.worker;
-    const worker = new Worker(new URL("./page-checks-thread.mjs", import.meta.url));
+    const worker = new Worker(new URL("./page-checks-thread.mjs", import.meta.url), {
+      // The thread keeps only a summary of each page; a small heap makes it collect the rest often.
+      resourceLimits: { maxOldGenerationSizeMb: 96, maxYoungGenerationSizeMb: 16 },
+    });
     worker.on("message", (message: FromWorker) => {
       if (message.kind === "failed") this.failure ??= message.message;
       if (message.kind === "report" || this.waiting) {
@@ -60,9 +70,20 @@ export class PageChecks {
     return worker;
   }
 
-  start(root: string, sources: ReadonlyMap<string, string>, incremental: boolean): void {
+  start(
+    root: string,
+    sources: ReadonlyMap<string, string>,
+    incremental: boolean,
+    told: ReadonlyMap<string, readonly string[]> = new Map(),
+  ): void {
     this.failure = undefined;
-    this.thread().postMessage({ kind: "start", root, incremental, sources: [...sources] } satisfies ToWorker);
+    this.thread().postMessage({
+      kind: "start",
+      root,
+      incremental,
+      sources: [...sources],
+      told: [...told].map(([file, keys]) => [file, [...keys]]),
+    } satisfies ToWorker);
   }
 
   check(page: RenderedPage): void {

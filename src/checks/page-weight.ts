@@ -6,6 +6,7 @@ import { join, normalize } from "node:path";
 import { gzipSync } from "node:zlib";
 import { scanPage, type PageRule, type ScannedElement } from "../core/html-scanner.js";
 import { error, type Problem } from "../core/problems.js";
+import { detached } from "../core/text.js";
 
 export interface Budget {
   /** Gzipped bytes of HTML plus render-blocking CSS. */
@@ -106,22 +107,22 @@ export function resourceCollector(): { rule: PageRule; resources: PageResources 
   const rule: PageRule = {
     open(element, context) {
       const { name, attributes } = element;
-      if (name === "link" && blocksRendering(element)) found.stylesheets.push(attributes.href ?? "");
+      if (name === "link" && blocksRendering(element)) found.stylesheets.push(detached(attributes.href ?? ""));
       if (name === "link" && (attributes.rel ?? "").toLowerCase().split(/\s+/).includes("modulepreload"))
-        found.modulePreloads.push(attributes.href ?? "");
+        found.modulePreloads.push(detached(attributes.href ?? ""));
       if (
         name === "link" &&
         (attributes.rel ?? "").toLowerCase().split(/\s+/).includes("preload") &&
         (attributes.as ?? "").toLowerCase() === "font"
       )
-        found.fontPreloads.push(attributes.href ?? "");
+        found.fontPreloads.push(detached(attributes.href ?? ""));
       // JSON-LD, templates and scripts held back until consent (type="text/plain") are not JavaScript.
       if (name !== "script" || attributes.src === undefined || !isJs(element)) return;
       const type = (attributes.type ?? "").trim().toLowerCase();
       // Parser-blocking: a classic script in <head> without async or defer.
       const blocking =
         type !== "module" && attributes.async === undefined && attributes.defer === undefined && context.inside("head");
-      found.scripts.push({ src: attributes.src, blocking });
+      found.scripts.push({ src: detached(attributes.src), blocking });
     },
     rawText(text, element) {
       if (element.name === "script" && element.attributes.src === undefined && isJs(element)) found.inline += text;

@@ -36,6 +36,8 @@ export interface ChecksOptions {
   root: string;
   /** Today, YYYY-MM-DD, for scheduled posts. */
   today: string;
+  /** Addresses that must keep answering, as a page or a redirect (the 2020 site's). */
+  keptAddresses?: readonly string[];
   /** Files the site serves besides Eleventy's (static/, icons), as site paths: for the link check when nothing is written. */
   plannedFiles?: () => Map<string, string>;
   /** Called with each report in the preview (npm start), which keeps running. */
@@ -57,7 +59,8 @@ function hasListener(eleventyConfig: UserConfig): boolean {
 
 export function checksPlugin(eleventyConfig: UserConfig, options: ChecksOptions): void {
   const root = resolve(options.root);
-  let sources: SourceCheck | undefined;
+  // What the source checks found; the files themselves go to the page checks' thread and are not kept here.
+  let sources: Pick<SourceCheck, "problems"> | undefined;
   const pageChecks = new PageChecks();
   let outputDir = join(root, "_site");
 
@@ -70,9 +73,10 @@ export function checksPlugin(eleventyConfig: UserConfig, options: ChecksOptions)
 
   eleventyConfig.on("eleventy.before", async ({ directories, runMode, incremental }: BuildEvent) => {
     outputDir = resolve(directories?.output ?? outputDir);
-    sources = await checkSources(root, { today: options.today });
+    const checked = await checkSources(root, { today: options.today, keptAddresses: options.keptAddresses });
+    sources = { problems: checked.problems };
     // The preview rebuilds changed pages only: the thread keeps what it knows of the others.
-    pageChecks.start(root, sources.sources, Boolean(incremental));
+    pageChecks.start(root, checked.sources, Boolean(incremental), checked.told);
     if (blocksRender(sources.problems)) {
       const { problems } = await report(sources.problems, 0, runMode);
       throw new EditorError(

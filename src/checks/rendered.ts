@@ -57,7 +57,7 @@ export function fromLayout(inLayout: boolean): string {
 }
 
 /** A finding on a rendered page as a problem in its source file. */
-export function placeFinding(file: string, finding: Finding, readSource: SourceReader): Problem {
+function placeFinding(file: string, finding: Finding, readSource: SourceReader): Problem {
   const where = finding.wholePage ? { line: 1, column: 1, inLayout: false } : locate(file, readSource, finding.needles);
   const make = finding.severity === "warning" ? warning : error;
   return make(file, where.line, where.column, `${finding.message}${fromLayout(where.inLayout)}`);
@@ -86,8 +86,8 @@ interface PageSummary {
   /** Gzipped bytes of the page's HTML, and what it loads, for the weight budget. */
   htmlGzipped: number;
   resources: PageResources;
-  /** What the page's own rules found, placed in its source. */
-  problems: Problem[];
+  /** What the page's own rules found, placed in its source, each with the policy's key if it has one. */
+  problems: Array<{ problem: Problem; key?: string }>;
 }
 
 /**
@@ -102,10 +102,20 @@ export class RenderedChecker {
   private readonly pages = new Map<string, PageSummary>();
   private readonly readSource: SourceReader;
   private readonly hosts: AllowedHosts | undefined;
+  private told = new Map<string, ReadonlySet<string>>();
 
   constructor(readSource: SourceReader, hosts?: AllowedHosts) {
     this.readSource = readSource;
     this.hosts = hosts;
+  }
+
+  /**
+   * What the checks of the editor's own HTML and front matter have already
+   * refused, by file (the policy's keys): the rendered page's rule, which
+   * reads the same addresses again, leaves those unsaid.
+   */
+  alreadyTold(told: ReadonlyMap<string, readonly string[]>): void {
+    this.told = new Map([...told].map(([file, keys]) => [file, new Set(keys)]));
   }
 
   check(page: RenderedPage): void {
@@ -117,7 +127,10 @@ export class RenderedChecker {
       links: links.links,
       htmlGzipped: gzipSize(page.html),
       resources: weight.resources,
-      problems: findings.map((finding) => placeFinding(page.file, finding, this.readSource)),
+      problems: findings.map((finding) => ({
+        problem: placeFinding(page.file, finding, this.readSource),
+        ...(finding.key ? { key: finding.key } : {}),
+      })),
     });
   }
 
@@ -128,7 +141,9 @@ export class RenderedChecker {
 
   /** Problems by the source file of each page checked, site-wide ones included. `files`: site paths of every file built. */
   finish(files: ReadonlySet<string>, read?: ReadSiteFile): Problem[] {
-    const problems = [...this.pages.values()].flatMap((page) => page.problems);
+    const problems = [...this.pages.values()].flatMap((page) =>
+      page.problems.filter(({ key }) => !key || !this.told.get(page.file)?.has(key)).map(({ problem }) => problem),
+    );
     const links = new Map([...this.pages].map(([path, page]) => [path, page.links]));
     for (const broken of checkLinks(links, files)) {
       const file = this.pages.get(broken.page)?.file;

@@ -17,6 +17,6 @@ export function scheduledNotices(
 }
 
 /** The editor's notice for a scheduled page: when it will appear. */
-export function scheduledMessage(day: string): string {
+function scheduledMessage(day: string): string {
   return `this post is dated ${readableDate(new Date(`${day}T00:00:00Z`))}, so it will be published on that day by the daily rebuild, not before; change date: to publish it sooner`;
 }

@@ -139,3 +139,32 @@ export function checkSiteStructure(pages: readonly SourcedPage[]): Problem[] {
   }
   return problems;
 }
+
+/**
+ * Addresses the site must keep answering (the 2020 site's, which other
+ * sites, bookmarks and search engines still use): each must be a page's
+ * address or one of its `redirect_from`. One problem for each that is not.
+ */
+export function checkKeptAddresses(pages: readonly SourcedPage[], kept: readonly string[]): Problem[] {
+  // A page whose front matter could not be read may be the one keeping them: its own problem is told instead.
+  if (pages.some((page) => page.data === undefined)) return [];
+  const answered = new Set<string>();
+  for (const page of pages) {
+    if (!page.data || page.data.draft === true) continue;
+    const address = addressOfPage(page.file, page.data);
+    if (address) answered.add(address);
+    if (Array.isArray(page.data.redirect_from))
+      for (const from of page.data.redirect_from) if (typeof from === "string") answered.add(normaliseAddress(from));
+  }
+  return kept
+    .map(normaliseAddress)
+    .filter((address) => !answered.has(address))
+    .map((address) =>
+      error(
+        "content",
+        1,
+        1,
+        `the old address ${address} no longer leads anywhere, and links from other sites and bookmarks still use it: add it to the redirect_from list of the page that now covers its subject, as - ${address}`,
+      ),
+    );
+}

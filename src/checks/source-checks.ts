@@ -3,10 +3,13 @@ import { join } from "node:path";
 import { layoutAliases, layoutNames } from "../content/layouts.js";
 import { listContentFiles, staticLinks } from "../content/trust.js";
 import { error, type Problem } from "../core/problems.js";
+import { checkEditorHtml } from "./editor-html.js";
+import { checkFrontMatterAddresses } from "./front-matter-addresses.js";
 import { checkHtmlBlocks, editorHtmlPage } from "./html-blocks.js";
 import { checkFields, checkPageSource } from "./page-source.js";
 import { scheduledNotices } from "./scheduled-notices.js";
-import { checkSiteStructure, type SourcedPage } from "./site-structure.js";
+import { checkKeptAddresses, checkSiteStructure, type SourcedPage } from "./site-structure.js";
+import { siteStylesheetClasses } from "./stylesheet-classes.js";
 
 /**
  * The checks that need only the files, before anything is rendered: what
@@ -20,11 +23,15 @@ export interface SourceCheck {
   pages: SourcedPage[];
   /** Source text by file, so later checks can place problems without reading files again. */
   sources: Map<string, string>;
+  /** What each page's own HTML and front matter were refused for (the policy's keys), so the rendered page's check does not say it again. */
+  told: Map<string, string[]>;
 }
 
 export interface SourceCheckOptions {
   /** Today (YYYY-MM-DD): pages dated later are scheduled. */
   today: string;
+  /** Addresses that must keep answering, as a page or a redirect (the 2020 site's). */
+  keptAddresses?: readonly string[];
 }
 
 /** A data file's keys, checked like front matter; its data, when it could be read. */
@@ -68,6 +75,9 @@ function checkDataFile(file: string, text: string): { data?: Record<string, unkn
   return { data: record, problems };
 }
 
+/** HTML validity's answer for each page's text (its problems are placed in it), kept while the process runs. */
+const validityKnown = new Map<string, { text: string; config: string; problems: Problem[] }>();
+
 /** Every check on the project's source files. `root` is the project folder. */
 export async function checkSources(root: string, options: SourceCheckOptions): Promise<SourceCheck> {
   const listed = listContentFiles(root, "content");
@@ -78,11 +88,16 @@ export async function checkSources(root: string, options: SourceCheckOptions): P
     ...layoutNames(layoutsDir).flatMap((name) => [name, `${name}.njk`]),
   ]);
   const sources = new Map<string, string>();
+  const told = new Map<string, string[]>();
+  // The stylesheet is compiled only if an editor's HTML has a class to look up (and then once).
+  let styled: Set<string> | undefined;
+  const styledClasses = () => (styled ??= siteStylesheetClasses(root));
   for (const file of listed.dataFiles) {
     const text = readFileSync(join(root, file), "utf8");
     sources.set(file, text);
     const checked = checkDataFile(file, text);
     problems.push(...checked.problems);
+    if (checked.data) problems.push(...checkFrontMatterAddresses(file, text, checked.data).problems);
     if (typeof checked.data?.layout === "string" && !layouts.has(checked.data.layout)) {
       problems.push(
         error(
@@ -103,18 +118,35 @@ export async function checkSources(root: string, options: SourceCheckOptions): P
     const checked = checkPageSource({ file, text }, { layouts });
     pages.push({ ...checked, text, modified: modifiedTime(join(root, file)) });
     problems.push(...checked.problems, ...checkHtmlBlocks(file, text));
+    // The editor's own HTML against the allow-list, and the front matter's addresses, as a browser reads them.
+    const allowList = checkEditorHtml(file, text, { styledClasses });
+    const addresses = checked.data ? checkFrontMatterAddresses(file, text, checked.data) : { problems: [], keys: [] };
+    problems.push(...allowList.problems, ...addresses.problems);
+    told.set(file, [...allowList.keys, ...addresses.keys]);
     const html = editorHtmlPage(file, text);
     if (html) editorHtml.push({ path: `/${file}`, file, html });
   }
   // HTML validity, for the pages where an editor wrote HTML: the rest is the site's own renderer's.
-  if (editorHtml.length > 0) {
-    const { checkHtmlValiditySync, htmlValidator, readHtmlValidateConfig } = await import("./html-validity.js");
-    const validator = htmlValidator(readHtmlValidateConfig(join(root, ".htmlvalidate.json")));
-    problems.push(...checkHtmlValiditySync(editorHtml, validator, (file) => sources.get(file)));
+  // A page unchanged since the last run (the preview rebuilding after a save elsewhere) keeps its answer.
+  const config = readFileSync(join(root, ".htmlvalidate.json"), "utf8");
+  const unchecked = editorHtml.filter((page) => {
+    const known = validityKnown.get(page.file);
+    if (!known || known.text !== sources.get(page.file) || known.config !== config) return true;
+    problems.push(...known.problems);
+    return false;
+  });
+  if (unchecked.length > 0) {
+    const { checkHtmlValiditySync, htmlValidator } = await import("./html-validity.js");
+    const validator = htmlValidator(JSON.parse(config) as Parameters<typeof htmlValidator>[0]);
+    for (const page of unchecked) {
+      const found = checkHtmlValiditySync([page], validator, (file) => sources.get(file));
+      validityKnown.set(page.file, { text: sources.get(page.file) ?? "", config, problems: found });
+      problems.push(...found);
+    }
   }
-  problems.push(...checkSiteStructure(pages));
+  problems.push(...checkSiteStructure(pages), ...checkKeptAddresses(pages, options.keptAddresses ?? []));
   problems.push(...scheduledNotices(pages, options.today));
-  return { problems, pages, sources };
+  return { problems, pages, sources, told };
 }
 
 function modifiedTime(path: string): number {

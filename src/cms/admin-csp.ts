@@ -1,4 +1,4 @@
-import type { AreaRule } from "../output/headers.js";
+import { cspValue, type AreaRule } from "../output/headers.js";
 import type { CmsSettings } from "./config.js";
 
 /**
@@ -32,9 +32,7 @@ export function adminContentSecurityPolicy(settings: CmsSettings): string {
     "form-action": ["'self'"],
     "frame-ancestors": ["'none'"],
   };
-  return Object.entries(directives)
-    .map(([name, sources]) => [name, ...sources].join(" "))
-    .join("; ");
+  return cspValue(directives);
 }
 
 /** Where the editor lives, and the headers only it gets: its own CSP, kept out of search engines. */

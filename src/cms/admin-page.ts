@@ -1,23 +1,22 @@
 import { createHash } from "node:crypto";
 import { copyFile, mkdir, readdir, readFile, writeFile } from "node:fs/promises";
-import { existsSync, readFileSync } from "node:fs";
-import { createRequire } from "node:module";
+import { existsSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { decapCacheDir, decapRelease, ensureDecapBundle, isBundleFile } from "./decap-bundle.js";
+import { escapeHtml } from "../core/escape.js";
+
+export { isBundleFile };
 
 /**
- * The files of /admin/: Decap CMS's prebuilt bundle copied from
- * node_modules (nothing from a CDN), our setup script, the page that loads
- * them, and the generated config.yml.
+ * The files of /admin/: Decap CMS's prebuilt bundle (fetched once, pinned and checked, by
+ * decap-bundle.ts; nothing from a CDN), our setup script, the page that loads them, and the
+ * generated config.yml.
  */
 
-const require = createRequire(import.meta.url);
-
-/** The installed Decap CMS: its version (pinned in package.json) and the folder holding its bundle. */
+/** Decap CMS: its pinned version and the folder its bundle is kept in (filled by `ensureDecapBundle`). */
 export function decapBundle(): { version: string; dist: string } {
-  const manifest = require.resolve("decap-cms/package.json");
-  const { version } = JSON.parse(readFileSync(manifest, "utf8")) as { version: string };
-  return { version, dist: join(dirname(manifest), "dist") };
+  return { version: decapRelease.version, dist: decapCacheDir() };
 }
 
 /** "decap-cms-3.16.3": the folder under /admin/ that holds the bundle, named for its version so it can be cached for ever. */
@@ -25,18 +24,7 @@ export function bundleFolder(version: string): string {
   return `decap-cms-${version}`;
 }
 
-/** The bundle and the chunks and WebAssembly it loads from beside itself; not its maps, nor the second copy named cms.js. */
-export function isBundleFile(name: string): boolean {
-  return (
-    /^(?:\d+\.)?decap-cms\.js$/.test(name) || /^[0-9a-f]+\.wasm$/.test(name) || name === "decap-cms.js.LICENSE.txt"
-  );
-}
-
 const setupScript = join(dirname(fileURLToPath(import.meta.url)), "admin-setup.js");
-
-function escapeAttribute(value: string): string {
-  return value.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;");
-}
 
 /**
  * The page at /admin/. Its heading and words show until the editor starts
@@ -52,12 +40,12 @@ export function adminPageHtml(options: {
   language: string;
 }): string {
   return `<!doctype html>
-<html lang="${escapeAttribute(options.language)}">
+<html lang="${escapeHtml(options.language)}">
 <head>
   <meta charset="utf-8">
   <meta name="viewport" content="width=device-width, initial-scale=1">
   <meta name="robots" content="noindex, nofollow">
-  <title>Edit the site – ${escapeAttribute(options.siteName)}</title>
+  <title>Edit the site – ${escapeHtml(options.siteName)}</title>
   <link href="/admin/config.yml" type="text/yaml" rel="cms-config-url">
 </head>
 <body data-pagefind-ignore="all">
@@ -67,8 +55,8 @@ export function adminPageHtml(options: {
       <p>The editor is starting. It needs JavaScript; without it, edit the files as docs/editing.md describes.</p>
     </main>
   </div>
-  <script src="${escapeAttribute(options.bundle)}"></script>
-  <script src="${escapeAttribute(options.setup)}" data-preview-style="${escapeAttribute(options.previewStyle)}" data-editor="${escapeAttribute(options.editorData)}"></script>
+  <script src="${escapeHtml(options.bundle)}"></script>
+  <script src="${escapeHtml(options.setup)}" data-preview-style="${escapeHtml(options.previewStyle)}" data-editor="${escapeHtml(options.editorData)}"></script>
 </body>
 </html>
 `;
@@ -79,7 +67,8 @@ export async function writeAdmin(
   outputDir: string,
   options: { configYaml: string; previewStyle: string; editorData: string; siteName: string; language: string },
 ): Promise<void> {
-  const { version, dist } = decapBundle();
+  const { version } = decapBundle();
+  const dist = await ensureDecapBundle();
   const admin = join(outputDir, "admin");
   const target = join(admin, bundleFolder(version));
   if (!existsSync(join(target, "decap-cms.js"))) {

@@ -7,16 +7,16 @@
 //   its link saying its type and size), Link to a page (chosen from the site's pages) and Video;
 // - uploads: only the kinds of file the site publishes, each into its kind's folder;
 // - saving: an emptied optional field is left out of the file rather than written empty.
-/* global CMS, h, createClass */
+/* global CMS, h, createClass, MutationObserver */
 (function () {
   "use strict";
   var script = document.currentScript;
   var previewStyle = script && script.getAttribute("data-preview-style");
   if (previewStyle) CMS.registerPreviewStyle(previewStyle);
-  var site = {};
+  var site;
   try {
     site = JSON.parse((script && script.getAttribute("data-editor")) || "{}");
-  } catch (ignored) {
+  } catch {
     site = {};
   }
   var pages = site.pages || [];
@@ -67,6 +67,16 @@
   }
 
   // ---------------------------------------------------------------- uploads
+
+  /** A folder's path without slashes at either end ("/static/img/" → "static/img"). */
+  function trimSlashes(text) {
+    var value = String(text || "");
+    var start = 0;
+    var end = value.length;
+    while (start < end && value[start] === "/") start += 1;
+    while (end > start && value[end - 1] === "/") end -= 1;
+    return value.slice(start, end);
+  }
 
   function nameOf(path) {
     return String(path || "").slice(String(path || "").lastIndexOf("/") + 1);
@@ -212,7 +222,7 @@
     registered.nlcWrapped = true;
     registered.init = function (config, options) {
       var backend = init(config, options);
-      var mediaFolder = String(config.media_folder || "").replace(/^\/+|\/+$/g, "");
+      var mediaFolder = trimSlashes(config.media_folder);
       var persistEntry = backend.persistEntry.bind(backend);
       var persistMedia = backend.persistMedia.bind(backend);
       var getMedia = backend.getMedia.bind(backend);
@@ -220,14 +230,14 @@
       // An upload a page still links to is not deleted: the page would then link nowhere, and the check refuse it.
       backend.deleteFiles = function (paths, message) {
         var used = (paths || []).filter(function (path) {
-          return linked["/" + String(path).replace(/^\/+/, "")];
+          return linked["/" + trimSlashes(path)];
         });
         if (used.length)
           return Promise.reject(
             new Error(
               used
                 .map(function (path) {
-                  var address = "/" + String(path).replace(/^\/+/, "");
+                  var address = "/" + trimSlashes(path);
                   return (
                     nameOf(path) + " is still used by " + linked[address].join(", ") + ": remove it from there first"
                   );
@@ -248,7 +258,7 @@
         return persistMedia(asset, persistOptions);
       };
       backend.getMedia = function (folder) {
-        var wanted = String(folder || mediaFolder).replace(/^\/+|\/+$/g, "");
+        var wanted = trimSlashes(folder || mediaFolder);
         var folders = [wanted];
         if (wanted === mediaFolder)
           uploads.forEach(function (kind) {
@@ -323,12 +333,11 @@
         return check(this.props) || true;
       },
       render: function () {
-        var self = this;
         return h(
           Base,
           Object.assign({}, this.props, {
-            ref: function (ref) {
-              self.inner = ref;
+            ref: (ref) => {
+              this.inner = ref;
             },
           }),
         );
@@ -479,7 +488,7 @@
     },
     change: function (part, value) {
       var parts = Object.assign({}, this.state);
-      parts[part] = value.replace(/[^0-9]/g, "").slice(0, part === "year" ? 4 : 2);
+      parts[part] = value.replace(/\D/g, "").slice(0, part === "year" ? 4 : 2);
       this.setState(parts);
       var composed;
       if (!parts.day && !parts.month && !parts.year) composed = "";
@@ -525,9 +534,8 @@
       return true;
     },
     render: function () {
-      var self = this;
       var id = this.props.forID;
-      function box(part, label, width) {
+      var box = (part, label, width) => {
         return h(
           "div",
           { style: { display: "inline-block", marginRight: "16px" } },
@@ -538,7 +546,7 @@
             inputMode: "numeric",
             autoComplete: "off",
             spellCheck: false,
-            value: self.state[part],
+            value: this.state[part],
             style: {
               width: width,
               padding: "8px",
@@ -547,14 +555,14 @@
               borderRadius: "4px",
               background: "#fff",
             },
-            onChange: function (event) {
-              self.change(part, event.target.value);
+            onChange: (event) => {
+              this.change(part, event.target.value);
             },
-            onFocus: self.props.setActiveStyle,
-            onBlur: self.props.setInactiveStyle,
+            onFocus: this.props.setActiveStyle,
+            onBlur: this.props.setInactiveStyle,
           }),
         );
-      }
+      };
       return h(
         "div",
         { className: this.props.classNameWrapper, role: "group" },
@@ -759,7 +767,13 @@
 
   // A document (a PDF, a Word file, …) as a link whose text says its type and size:
   // [Annual report (PDF, 1.2 MB)](/static/documents/annual-report.pdf).
-  var documentDetails = /^([\s\S]*?)\s*\(([^()]+, \d+(?:\.\d)? [KM]B)\)$/;
+  /** "Annual report (PDF, 1.2 MB)" → its words and its details, "PDF, 1.2 MB"; undefined without details. */
+  function documentDetails(words) {
+    var open = words.lastIndexOf(" (");
+    if (open === -1 || !words.endsWith(")")) return undefined;
+    var details = words.slice(open + 2, -1);
+    return /^[^()]+, \d+(?:\.\d)? [KM]B$/.test(details) ? [words, words.slice(0, open).trimEnd(), details] : undefined;
+  }
   function documentKindLabel(address) {
     var kind = uploadKind(nameOf(address));
     return kind ? kind.label : "";
@@ -785,7 +799,7 @@
     pattern: /^\[((?:[^\]\\\n]|\\.)+)\]\((\/static\/documents\/[^\s)]+)\)$/,
     fromBlock: function (match) {
       var words = unescapeBracket(match[1]);
-      var details = documentDetails.exec(words);
+      var details = documentDetails(words);
       return details ? { text: details[1], details: details[2], file: match[2] } : { text: words, file: match[2] };
     },
     toBlock: function (data) {
@@ -879,7 +893,7 @@
       { name: "address", label: "Page", widget: "string" },
       { name: "text", label: "Link text", widget: "string" },
     ],
-    pattern: /\[((?:[^\]\\\n]|\\.)+?)\]\((\/(?:[a-z0-9][a-z0-9._-]*\/)*)\)/,
+    pattern: /\[((?:[^[\]\\\n]|\\.)+)\]\((\/(?:[a-z0-9][\w.-]*\/)*)\)/,
     fromInline: function (match) {
       return { text: unescapeBracket(match[1]), address: match[2] };
     },

@@ -35,7 +35,7 @@ export type CmsWidgetConfig = Record<string, unknown> & {
   required: boolean;
 };
 
-export type FieldName = keyof typeof frontMatterSchema.shape;
+type FieldName = keyof typeof frontMatterSchema.shape;
 
 /** What the form knows about the site when it is built: its pages and the layouts that exist. */
 export interface SiteFacts {
@@ -248,7 +248,7 @@ export function uploadKinds(): Array<{ extensions: readonly string[]; label: str
 }
 
 /** Pages laid out by developers (404, search, cookies, the home page): out of the Pages collection's folder. */
-export const developerPagesFolder = "content/site";
+const developerPagesFolder = "content/site";
 
 /** The pages and uploads the editor edits: its collections' folders and files, and the upload folders. */
 export const editableArea: EditableArea = {
@@ -267,6 +267,8 @@ export function cmsConfig(settings: CmsSettings, site: SiteFacts): Record<string
     // What the editor's GitHub login may reach: docs/cms.md.
     auth_scope: settings.authScope,
     squash_merges: true,
+    // The commit status .github/workflows/pull-request.yml posts with the preview's address: "View preview".
+    preview_context: "deploy/netlify-preview",
     commit_messages: {
       create: "Create {{collection}} “{{slug}}”",
       update: "Update {{collection}} “{{slug}}”",

@@ -137,7 +137,7 @@ async function mediaFile(root: string, area: EditableArea, path: unknown): Promi
 type Params = Record<string, unknown>;
 
 /** One action of Decap's local-backend protocol; the answer is sent as JSON. */
-export async function act(root: string, area: EditableArea, action: unknown, params: Params): Promise<unknown> {
+async function act(root: string, area: EditableArea, action: unknown, params: Params): Promise<unknown> {
   switch (action) {
     case "info":
       return { repo: basename(root), publish_modes: ["simple"], type: "local_fs" };

@@ -71,7 +71,7 @@ function walk(schema: JsonSchema, facts: FieldFacts): void {
 }
 
 /** The facts of every field, from one JSON Schema of the whole front matter. */
-export function schemaFacts(schema: z.ZodObject = frontMatterSchema): Record<string, FieldFacts> {
+function schemaFacts(schema: z.ZodObject = frontMatterSchema): Record<string, FieldFacts> {
   // Dates are not JSON: the schema describes them with metadata (format "date"), the rest zod writes itself.
   const json = z.toJSONSchema(schema, { unrepresentable: "any", io: "input" }) as JsonSchema;
   const facts: Record<string, FieldFacts> = {};

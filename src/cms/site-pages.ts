@@ -63,7 +63,7 @@ function strings(value: unknown): string[] {
 }
 
 /** Addresses of uploads (static/img/, static/documents/) in a page's text or front matter. */
-const uploadAddress = /\/static\/(?:img|documents)\/[A-Za-z0-9._-]+/g;
+const uploadAddress = /\/static\/(?:img|documents)\/[\w.-]+/g;
 
 /** Which uploads each page uses, so the editor refuses to delete one a page still links to. */
 export function linkedUploads(root: string): LinkedUploads {

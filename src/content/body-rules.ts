@@ -9,10 +9,11 @@
 export const pictureWithoutDescription = /!\[\s*\]\(/;
 
 /** An HTML picture without an alt attribute. */
-export const htmlPictureWithoutAlt = /<[iI][mM][gG](?![^>]*\s[aA][lL][tT]\s*=)[^>]*>/;
+// eslint-disable-next-line regexp/use-ignore-case -- Decap compiles a field's pattern without flags, so the case is spelt out.
+const htmlPictureWithoutAlt = /<[iI][mM][gG](?![^>]*\s[aA][lL][tT]\s*=)[^>]*>/;
 
 /** A heading 1 line (`# Heading`): the title is a page's one heading 1. */
-export const headingOne = /(?:^|\n) {0,3}#(?:[ \t]|\n|$)/;
+const headingOne = /(?:^|\n) {0,3}#(?:[\t\n ]|$)/;
 
 /** The form's pattern for the text: none of the above anywhere in it. */
 export function bodyPattern(): string {

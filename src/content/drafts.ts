@@ -5,7 +5,7 @@ import { scheduledFor } from "./scheduled.js";
  * the preview (`npm start`) and not in the published site. Eleventy sets ELEVENTY_RUN_MODE to "build" for a build,
  * "serve" or "watch" for a preview.
  */
-export function isPublished(
+function isPublished(
   data: { draft?: unknown; date?: unknown },
   today: string,
   runMode = process.env.ELEVENTY_RUN_MODE,

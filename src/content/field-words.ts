@@ -17,7 +17,7 @@ import type { frontMatterSchema } from "./schema.js";
  */
 export type CmsCollection = "posts" | "pages" | "home" | "news";
 
-export type CmsWidget =
+type CmsWidget =
   | "string"
   | "text"
   | "number"

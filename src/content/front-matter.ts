@@ -1,11 +1,12 @@
+import matter from "gray-matter";
 import { parseYaml, YamlProblem } from "./yaml.js";
 
 /**
- * Finds a page's front matter the way Eleventy's gray-matter does (a byte-order
- * mark is dropped, the block runs from a first line `---` to the next line
- * starting `---`, CRLF line ends are fine) and reads it with `parseYaml`, so
- * the check and the build agree on every page. Problems come back as editors'
- * sentences with the file line at fault.
+ * Reads a page's front matter with Eleventy's own reader (gray-matter, given
+ * `parseYaml` as Eleventy's configuration gives it), so the check and the
+ * build read every page alike. Before that, the shapes an editor gets wrong
+ * (no first line `---`, no closing line, a tab) are told as sentences, and a
+ * YAML problem comes back with the file line at fault.
  */
 
 export interface FrontMatterBlock {
@@ -51,7 +52,8 @@ export function readFrontMatterBlock(fileText: string): FrontMatterBlock {
   }
   if (block.replace(/^[ \t]*#.*$/gm, "").trim() === "") return { data: {} };
   try {
-    const data = parseYaml(block);
+    // Eleventy's own reader (gray-matter), with the YAML reader Eleventy is given: the check reads what the build reads.
+    const data = matter(fileText, { engines: { yaml: (yaml: string) => parseYaml(yaml) as object } }).data as unknown;
     if (data === null || typeof data !== "object" || Array.isArray(data) || data instanceof Date) {
       return { problem: { line: 2, message: "the front matter must be a list of fields, one `field: value` a line" } };
     }

@@ -28,7 +28,7 @@ function yamlText(text: string): string {
 }
 
 /** The text of a new page: well-formed front matter with a note on each field, kept as a draft until the editor is ready. */
-export function pageTemplate(title: string, kind: "page" | "news", today: Date): string {
+function pageTemplate(title: string, kind: "page" | "news", today: Date): string {
   const slug = slugify(title);
   const lines = [
     "---",

@@ -13,9 +13,6 @@ import { named } from "./field-words.js";
 
 export const knownTags = ["nav", "primary", "footer", "posts"] as const;
 
-/** A clean site path (see src/core/addresses.ts, which checks every address). */
-export { pageAddress, sitePath } from "../core/addresses.js";
-
 /** What follows a page's title in its <title> (layouts/base.njk writes `{{ title }} – {{ site.name }}`). */
 export const pageTitleSuffix = ` – ${siteName}`;
 /** The longest <title> search results show whole: html-validate's long-title rule (.htmlvalidate.json) uses the same. */

@@ -46,7 +46,7 @@ export function trustPlugin(eleventyConfig: UserConfig, options: { root: string 
       const permalink = data.permalink;
       if (typeof permalink !== "string") return permalink;
       // Developers' virtual templates (feed, sitemap, assets, stubs) are not in content/: their addresses are the code's.
-      const fromContent = /(?:^|\/)content\/[^]*\.md$/.test(String(data.page?.inputPath ?? ""));
+      const fromContent = /(?:^|\/)content\/[\s\S]*\.md$/.test(String(data.page?.inputPath ?? ""));
       if (fromContent && addressProblem(permalink) !== undefined) return false;
       if (outputDir && !insideOutput(outputDir, `${outputDir}/${outputFileFor(permalink)}`)) return false;
       return permalink;

@@ -10,9 +10,9 @@ import yaml from "js-yaml";
  */
 
 /** How many values the data may hold once aliases (`*name`) are expanded: far above any real page. */
-export const maxExpandedValues = 10_000;
+const maxExpandedValues = 10_000;
 /** How many aliases a block may use. */
-export const maxAliases = 50;
+const maxAliases = 50;
 const refusedKeys = new Set(["__proto__", "constructor", "prototype"]);
 
 /** A problem in a YAML block: `line` counts from the block's first line (0), as js-yaml does. */

@@ -33,6 +33,7 @@ export const reservedAddresses: readonly string[] = [
   "/img/",
   "/admin/",
   "/static/",
+  "/news/page/",
   "/.nlc-preview/",
   "/feed.xml",
   "/sitemap.xml",

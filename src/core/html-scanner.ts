@@ -4,7 +4,7 @@ import { Parser } from "htmlparser2";
 
 /** An element as the scanner meets its opening tag. */
 export interface ScannedElement {
-  /** Lower-case tag name. */
+  /** Lower-case tag name, SVG's and MathML's included ("feimage"), as the browser names it in HTML ("<image>" is "img"). */
   name: string;
   /** Lower-case attribute names, values as the browser reads them (entities decoded). */
   attributes: Readonly<Record<string, string>>;
@@ -26,6 +26,8 @@ export interface Finding {
   severity?: "error" | "warning";
   /** About the page as a whole (no h1): reported at its first line. */
   wholePage?: boolean;
+  /** Names the mistake the same wherever it is read, so a check that read it first can have it told once. */
+  key?: string;
 }
 
 export interface ScanContext {
@@ -34,6 +36,20 @@ export interface ScanContext {
   /** Whether an element of this name is open around the current point. */
   inside(name: string): boolean;
   report(finding: Finding): void;
+}
+
+/**
+ * Markup that is not an element: a comment, a CDATA section (which browsers
+ * read as a comment ending at the first ">" outside SVG and MathML), a
+ * declaration or processing instruction (<!doctype …>, <!…>, <?…>), or a
+ * tag still unfinished when the text ends.
+ */
+interface ScannedMarkup {
+  kind: "comment" | "cdata" | "declaration" | "unfinished";
+  /** Offset of its "<". */
+  start: number;
+  /** Whether it ends as it should ("-->", "]]>", ">"); an unfinished tag never does. */
+  closed: boolean;
 }
 
 /** A check on a page, fed as the page streams past. */
@@ -45,6 +61,7 @@ export interface PageRule {
   text?(text: string, offset: number, context: ScanContext): void;
   /** The contents of a script or style element. */
   rawText?(text: string, element: ScannedElement, context: ScanContext): void;
+  markup?(markup: ScannedMarkup, context: ScanContext): void;
   end?(context: ScanContext): void;
 }
 
@@ -83,10 +100,18 @@ export function scanPage(html: string, rules: readonly PageRule[]): Finding[] {
     if (keeper && keeper.text.length < textCap) keeper.text += words;
   };
 
+  // Where the parser stopped reading: short of the end when it was inside a tag (which it drops silently).
+  let readTo = 0;
+  const markup = (kind: ScannedMarkup["kind"], start: number, closed: boolean) => {
+    for (const rule of rules) rule.markup?.({ kind, start, closed }, context);
+  };
+
   const parser = new Parser(
     {
-      onopentag(name, attributes) {
+      onopentag(tagName, attributes) {
         flushText();
+        // SVG's names come back in their own case ("feImage"); rules compare lower case.
+        const name = tagName.toLowerCase();
         const element: ScannedElement = {
           name,
           attributes,
@@ -100,8 +125,9 @@ export function scanPage(html: string, rules: readonly PageRule[]): Finding[] {
         if (keepsText.has(name)) keepers.push(element);
         for (const rule of rules) rule.open?.(element, context);
       },
-      onclosetag(name, implied) {
+      onclosetag(tagName, implied) {
         flushText();
+        const name = tagName.toLowerCase();
         // The parser closes elements one at a time, innermost first, so this is almost always the last one open.
         let at = open.length - 1;
         while (at >= 0 && open[at]?.name !== name) at--;
@@ -116,17 +142,50 @@ export function scanPage(html: string, rules: readonly PageRule[]): Finding[] {
         for (const rule of rules) rule.close?.(element, implied, context);
       },
       ontext(data) {
+        // Inside SVG or MathML the parser hands a CDATA section over as text.
+        if (html.startsWith("<![CDATA[", parser.startIndex)) {
+          flushText();
+          markup("cdata", parser.startIndex, html.startsWith("]]>", parser.endIndex - 2));
+          return;
+        }
         if (textStart < 0) textStart = parser.startIndex;
         text += data;
         if (!inRawText()) addText(data);
+      },
+      oncomment() {
+        flushText();
+        const start = parser.startIndex;
+        const end = parser.endIndex;
+        if (html.startsWith("<!--", start)) {
+          const source = html.slice(start, end + 1);
+          const closed = source === "<!-->" || source === "<!--->" || source.endsWith("-->") || source.endsWith("--!>");
+          markup("comment", start, closed && source.length >= 5);
+        } else if (html.startsWith("<![CDATA[", start)) markup("cdata", start, html.startsWith("]]>", end - 2));
+        else markup("declaration", start, html[end] === ">");
+      },
+      onprocessinginstruction() {
+        flushText();
+        markup("declaration", parser.startIndex, html[parser.endIndex] === ">");
+      },
+      onend() {
+        readTo = parser.startIndex;
       },
     },
     { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true },
   );
   parser.end(html);
   flushText();
+  const unfinished = readTo < html.length ? Math.max(0, html.lastIndexOf("<", readTo)) : lastTagUnended(html);
+  if (unfinished >= 0) markup("unfinished", unfinished, false);
   for (const rule of rules) rule.end?.(context);
   return findings;
+}
+
+/** The offset of the last "<" that starts a tag with no ">" after it, or -1. */
+function lastTagUnended(html: string): number {
+  const last = html.lastIndexOf("<");
+  if (last < 0 || html.indexOf(">", last) >= 0) return -1;
+  return /[a-z/!?]/i.test(html[last + 1] ?? "") ? last : -1;
 }
 
 const specials = /[.*+?^${}()|[\]\\]/g;

@@ -1,3 +1,5 @@
+import { trimEnd } from "./text.js";
+
 /**
  * Every setting the build reads from its environment, parsed and checked
  * once, at start. Settings come from people who are not developers (the
@@ -15,6 +17,8 @@ export interface SiteSettings {
   language: string;
   /** Analytics measurement ID; "" for none, and then no analytics and no cookie banner (NLC_ANALYTICS_ID). */
   analyticsId: string;
+  /** A pull request's preview (NLC_PREVIEW=true): noindex, no analytics, never the live address. */
+  preview: boolean;
 }
 
 export interface CmsSettings {
@@ -59,10 +63,15 @@ export class SettingsError extends Error {
 export const defaultSiteUrl = "https://www.nationalleadership.gov.uk";
 /** The site's name: in every page's <title> after the page's own title (layouts/base.njk). */
 export const siteName = "National Leadership Centre";
+/**
+ * The address a preview's absolute links (canonical, Open Graph, feed, sitemap) use: never the live
+ * site's, whatever SITE_URL says. `.invalid` is reserved (RFC 2606) and can never be a real site.
+ */
+export const previewSiteUrl = "https://preview.invalid";
 /** GA4 measurement IDs look like "G-AB12CD34EF". Anything else is a typo that would silently measure nothing. */
 export const measurementIdPattern = /^G-[A-Z0-9]{4,20}$/;
-const repoPattern = /^[A-Za-z0-9_.-]{1,100}\/[A-Za-z0-9_.-]{1,100}$/;
-const branchPattern = /^[A-Za-z0-9][A-Za-z0-9._/-]{0,100}$/;
+const repoPattern = /^[\w.-]{1,100}\/[\w.-]{1,100}$/;
+const branchPattern = /^[A-Z0-9][\w./-]{0,100}$/i;
 const localBackendPattern = /^http:\/\/127\.0\.0\.1:\d{4,5}\/api\/v1$/;
 const dayPattern = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -101,8 +110,14 @@ export function readSettings(
   const problems: string[] = [];
   const value = (name: string) => env[name] ?? "";
 
-  const siteUrlText = value("SITE_URL");
-  let url = defaultSiteUrl;
+  // A preview (a pull request's build) must never pass for the live site.
+  const previewText = value("NLC_PREVIEW").trim().toLowerCase();
+  const preview = previewText === "true" || previewText === "1";
+  if (!["", "true", "1", "false", "0"].includes(previewText))
+    problems.push(`NLC_PREVIEW must be true or false (it is ${shown(value("NLC_PREVIEW"))})`);
+
+  const siteUrlText = preview ? "" : value("SITE_URL");
+  let url = preview ? previewSiteUrl : defaultSiteUrl;
   if (siteUrlText !== "") {
     const origin = httpsOrigin(siteUrlText);
     if (origin) url = origin;
@@ -112,7 +127,7 @@ export function readSettings(
       );
   }
 
-  const analyticsId = value("NLC_ANALYTICS_ID");
+  const analyticsId = preview ? "" : value("NLC_ANALYTICS_ID");
   if (analyticsId !== "" && !measurementIdPattern.test(analyticsId)) {
     problems.push(
       `NLC_ANALYTICS_ID must be a Google Analytics 4 measurement ID such as G-AB12CD34EF, or empty for no analytics (it is ${shown(analyticsId)})`,
@@ -152,6 +167,7 @@ export function readSettings(
       url,
       language: "en-GB",
       analyticsId: measurementIdPattern.test(analyticsId) ? analyticsId : "",
+      preview,
     },
     cms: {
       repo: repoPattern.test(repo) ? repo : "",
@@ -171,9 +187,7 @@ export function readSettings(
 function httpsAddress(value: string): boolean {
   try {
     const url = new URL(value);
-    return (
-      url.protocol === "https:" && !url.username && !url.password && url.href.startsWith(value.replace(/\/+$/, ""))
-    );
+    return url.protocol === "https:" && !url.username && !url.password && url.href.startsWith(trimEnd(value, "/"));
   } catch {
     return false;
   }

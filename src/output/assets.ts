@@ -94,6 +94,15 @@ export function loadScript(file: string): Asset {
   });
 }
 
+/** The site's own scripts (src/scripts/, as loadAssets loads them), by the names their fingerprinted files take in /assets/. */
+export const siteScriptNames: readonly string[] = ["site", "search", "consent"];
+
+/** Whether a path is one of the site's own scripts as the build names it ("/assets/site.3f2a9c01de.js"): the only scripts a page loads. */
+export function isSiteScript(path: string): boolean {
+  const name = /^\/assets\/([a-z]{1,20})\.[0-9a-f]{1,64}\.js$/.exec(path)?.[1];
+  return name !== undefined && siteScriptNames.includes(name);
+}
+
 /** The site's stylesheet and scripts, from the project folder `root`. */
 export function loadAssets(root: string): Assets {
   return {

@@ -3,7 +3,7 @@ import { join } from "node:path";
 import type UserConfig from "@11ty/eleventy/UserConfig";
 import { analyticsLoader } from "./analytics.js";
 import { headerRules, headersFile, type AreaRule } from "./headers.js";
-import { generateImages, hasRasterImages, optimiseImages, type ImageJobs } from "./images.js";
+import { generateImages, pagesNameRasterImages, optimiseImages, type ImageJobs } from "./images.js";
 import type { SiteSettings } from "../core/settings.js";
 
 interface BuildEvent {
@@ -34,8 +34,8 @@ export function deliveryPlugin(
   eleventyConfig.on("eleventy.before", async ({ directories, outputMode }: BuildEvent) => {
     imagesTo = outputMode === "fs" ? directories?.output : undefined;
     jobs.clear();
-    // The image library is large: load it before rendering when there is a picture to make, not in a page's turn.
-    if (imagesTo && hasRasterImages(site.root)) await import("@11ty/eleventy-img");
+    // The image library is large: load it before rendering when a page names a picture, not in that page's turn.
+    if (imagesTo && pagesNameRasterImages(site.root)) await import("@11ty/eleventy-img");
   });
 
   eleventyConfig.addTransform("images", function (content) {
@@ -60,7 +60,7 @@ export function deliveryPlugin(
       .map((result) => result.url as string);
     await writeFile(
       join(directories.output, "_headers"),
-      headersFile(headerRules(htmlUrls, site.analyticsId, site.headerAreas, fileUrls)),
+      headersFile(headerRules(htmlUrls, site.analyticsId, site.headerAreas, fileUrls, { noindex: site.preview })),
     );
   });
 }

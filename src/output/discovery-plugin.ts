@@ -25,7 +25,7 @@ export function discoveryPlugin(eleventyConfig: UserConfig, site: SiteSettings):
   eleventyConfig.addTemplate("discovery/robots.njk", "{{ robots | safe }}", {
     ...hostFile,
     permalink: "/robots.txt",
-    robots: robotsTxt(site.url),
+    robots: robotsTxt(site.url, site.preview),
   });
 
   eleventyConfig.addPlugin(feedPlugin, feedOptions(site));

@@ -76,6 +76,7 @@ export function loadFonts(specs: readonly FontSpec[] = siteFonts): Font[] {
     } catch (caught) {
       throw new Error(
         `The font ${spec.family} ${spec.weight} could not be read from ${spec.package}: run npm ci (${caught instanceof Error ? caught.message : String(caught)})`,
+        { cause: caught },
       );
     }
     const font: Font = { ...spec, source, href: fontHref(spec, bytes), bytes: bytes.length };

@@ -1,33 +1,43 @@
-import { allowedHosts, cspSources, type AllowedHosts } from "./allowed-hosts.js";
+import { allowedHosts, cspSourcesFor, loadRules, type AllowedHosts, type LoadKind } from "./allowed-hosts.js";
 import { analyticsLoader } from "./analytics.js";
 
 /**
- * The Content-Security-Policy. Scripts, styles, images and fonts come from
- * our own origin only; nothing inline. Exceptions, each for one reason:
+ * The Content-Security-Policy, written from the table in allowed-hosts.ts
+ * that the page checks judge addresses by: each kind of thing a page loads
+ * gets its directive, with 'self' where the table allows the site and the
+ * hosts listed for it ('none' when that leaves nothing: no frame of the
+ * site's own, and the only frame is the video player). Nothing inline.
+ * Exceptions, each for one reason:
  * - 'wasm-unsafe-eval': Pagefind's search runs as WebAssembly (it allows
  *   compiling WebAssembly, not JavaScript eval);
- * - the hosts in allowed-hosts.ts (frame-src player.vimeo.com: the video,
- *   once a visitor asks to play it), the same list the raw-HTML check reads;
  * - the analytics sources, only when an analytics ID is configured.
  */
 export function contentSecurityPolicy(analyticsId = "", hosts: AllowedHosts = allowedHosts): string {
   const analytics = analyticsLoader(analyticsId);
-  const self = (list: readonly string[], ...more: string[]) => ["'self'", ...cspSources(list), ...more];
+  const extra: Partial<Record<LoadKind, string[]>> = {
+    scripts: ["'wasm-unsafe-eval'", ...(analytics?.csp["script-src"] ?? [])],
+    images: analytics?.csp["img-src"] ?? [],
+    connect: analytics?.csp["connect-src"] ?? [],
+  };
+  const loads = Object.fromEntries(
+    (Object.keys(loadRules) as LoadKind[]).map((kind) => [
+      loadRules[kind].directive,
+      cspSourcesFor(kind, hosts, ...(extra[kind] ?? [])),
+    ]),
+  );
   const directives: Record<string, string[]> = {
     "default-src": ["'self'"],
-    "script-src": self(hosts.scripts, "'wasm-unsafe-eval'", ...(analytics?.csp["script-src"] ?? [])),
-    "style-src": self(hosts.styles),
-    "img-src": self(hosts.images, ...(analytics?.csp["img-src"] ?? [])),
-    "font-src": self(hosts.fonts),
-    "connect-src": self(hosts.connect, ...(analytics?.csp["connect-src"] ?? [])),
-    ...(hosts.media.length ? { "media-src": self(hosts.media) } : {}),
-    "frame-src": hosts.frames.length ? cspSources(hosts.frames) : ["'none'"],
+    ...loads,
     "object-src": ["'none'"],
     "base-uri": ["'self'"],
-    "form-action": self(hosts.forms),
     "frame-ancestors": ["'none'"],
     "upgrade-insecure-requests": [],
   };
+  return cspValue(directives);
+}
+
+/** A Content-Security-Policy header's value from its directives: the one place a policy is written out. */
+export function cspValue(directives: Readonly<Record<string, readonly string[]>>): string {
   return Object.entries(directives)
     .map(([name, sources]) => [name, ...sources].join(" "))
     .join("; ");
@@ -59,6 +69,7 @@ export function headerRules(
   analyticsId = "",
   areas: readonly AreaRule[] = [],
   fileUrls: readonly string[] = [],
+  options: { noindex?: boolean } = {},
 ): HeaderRules {
   const pages = [...new Set(htmlUrls)].sort();
   const folders = ["/assets/", "/img/", "/static/", "/pagefind/"];
@@ -81,6 +92,8 @@ export function headerRules(
           "Permissions-Policy",
           "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), microphone=(), payment=(), usb=()",
         ],
+        // A preview (NLC_PREVIEW): no address of it may be indexed.
+        ...(options.noindex ? [["X-Robots-Tag", "noindex"] as [string, string]] : []),
       ],
     },
     // Names carry a content hash: a changed file gets a new name, so these can be kept for ever.
@@ -94,9 +107,12 @@ export function headerRules(
     })),
     // The other files the build writes (feed, sitemap, robots.txt, …).
     ...files.map((path) => ({ path, headers: sitePolicy })),
-    ...areas,
+    // An area's own X-Robots-Tag would repeat the one every address of a preview gets.
+    ...(options.noindex ? areas.map((area) => ({ ...area, headers: area.headers.filter(isNotRobotsTag) })) : areas),
   ];
 }
+
+const isNotRobotsTag = ([name]: [string, string]) => name.toLowerCase() !== "x-robots-tag";
 
 export function headersFile(rules: HeaderRules): string {
   return (

@@ -1,4 +1,4 @@
-import { existsSync, lstatSync, realpathSync } from "node:fs";
+import { existsSync, lstatSync, readFileSync, realpathSync, statSync } from "node:fs";
 import { join, resolve, sep } from "node:path";
 import { walkFiles } from "../content/trust.js";
 import { scanPage, type ScannedElement } from "../core/html-scanner.js";
@@ -22,9 +22,12 @@ const raster = /\.(?:png|jpe?g|gif|webp|avif|tiff?)$/i;
  */
 export const maxImagePixels = 40_000_000;
 
-/** Whether static/ holds any raster picture a page could use. */
-export function hasRasterImages(root: string): boolean {
-  return walkFiles(root, "static").some((file) => raster.test(file));
+/** Whether any page names a raster picture (in its text or front matter), so the build will make one. */
+export function pagesNameRasterImages(root: string): boolean {
+  const named = /\.(?:png|jpe?g|gif|webp|avif|tiff?)\b/i;
+  return walkFiles(root, "content").some(
+    (file) => file.endsWith(".md") && named.test(readFileSync(join(root, file), "utf8")),
+  );
 }
 
 /**
@@ -58,6 +61,19 @@ function imageOptions(outputDir: string) {
   };
 }
 
+/** Each picture's metadata, read once a build however many pages show it (its file's size and time in the key). */
+const stats = new Map<string, ReturnType<typeof import("@11ty/eleventy-img").statsSync>>();
+function statsOnce(
+  file: string,
+  read: () => ReturnType<typeof import("@11ty/eleventy-img").statsSync>,
+): ReturnType<typeof import("@11ty/eleventy-img").statsSync> {
+  const { size, mtimeMs } = statSync(file);
+  const key = `${file}\n${size}\n${mtimeMs}`;
+  let found = stats.get(key);
+  if (!found) stats.set(key, (found = read()));
+  return found;
+}
+
 /** The pictures a build's pages use, made once the pages are written (see generateImages). */
 export type ImageJobs = Set<string>;
 
@@ -83,7 +99,7 @@ export async function pictureFor(
   const { statsSync, generateHTML } = await import("@11ty/eleventy-img");
   let metadata;
   try {
-    metadata = statsSync(file, imageOptions(options.outputDir));
+    metadata = statsOnce(file, () => statsSync(file, imageOptions(options.outputDir)));
   } catch {
     return written;
   }
@@ -102,8 +118,10 @@ export async function pictureFor(
 
 /** Every local raster `<img>` in a page (not already in a `<picture>`), as a `<picture>` (see pictureFor). */
 export async function optimiseImages(html: string, options: ImageOptions & { jobs: ImageJobs }): Promise<string> {
-  // Most pages have no picture: a look for the tag's name is enough to skip them.
-  if (!/<img\b/i.test(html)) return html;
+  // Most pages show no raster picture (the wordmark is SVG; the share image is named only in the head):
+  // a look for a raster file's name in the body skips them unread.
+  const body = Math.max(0, html.indexOf("<body"));
+  if (!/\.(?:png|jpe?g|gif|webp|avif|tiff?)(?=["'?#\s>])/i.test(html.slice(body))) return html;
   const found: ScannedElement[] = [];
   scanPage(html, [
     {

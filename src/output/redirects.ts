@@ -1,3 +1,4 @@
+import { trimEnd } from "../core/text.js";
 import type UserConfig from "@11ty/eleventy/UserConfig";
 import { normaliseAddress, outputFileFor } from "../core/addresses.js";
 import type { SiteSettings } from "../core/settings.js";
@@ -36,7 +37,7 @@ export function domainRules(siteUrl: string, domains: readonly string[] = oldDom
   const live = new URL(siteUrl);
   return domains
     .filter((domain) => new URL(domain).host !== live.host)
-    .map((domain) => `${domain.replace(/\/+$/, "")}/* ${live.origin}/:splat 301!`);
+    .map((domain) => `${trimEnd(domain, "/")}/* ${live.origin}/:splat 301!`);
 }
 
 /**

@@ -53,10 +53,10 @@ function word(text: string, x: number, y: number): { path: string; width: number
     if (!letter) throw new Error(`The wordmark has no drawing for “${char}”`);
     // Absolute commands only (the drawings above are absolute), shifted to the letter's place.
     const moved = letter.path.replace(
-      /-?\d*\.?\d+/g,
+      /-?(?:\d+(?:\.\d+)?|\.\d+)/g,
       (n, offset: number, all: string) => ` ${round(Number(n) + shiftFor(all, offset, x + cursor, y))}`,
     );
-    parts.push(moved.replace(/([A-Za-z]) /g, "$1").trim());
+    parts.push(moved.replace(/([A-Z]) /gi, "$1").trim());
     cursor += letter.width + tracking;
   }
   return { path: parts.join(""), width: round(cursor - tracking) };
@@ -68,8 +68,8 @@ function word(text: string, x: number, y: number): { path: string; width: number
  */
 function shiftFor(path: string, offset: number, dx: number, dy: number): number {
   const before = path.slice(0, offset);
-  const command = /[A-Za-z](?=[^A-Za-z]*$)/.exec(before)?.[0] ?? "M";
-  const argsBefore = (before.slice(before.lastIndexOf(command) + 1).match(/-?\d*\.?\d+/g) ?? []).length;
+  const command = /[A-Z](?=[^A-Z]*$)/i.exec(before)?.[0] ?? "M";
+  const argsBefore = (before.slice(before.lastIndexOf(command) + 1).match(/-?(?:\d+(?:\.\d+)?|\.\d+)/g) ?? []).length;
   if (command === "H") return dx;
   if (command === "V") return dy;
   if (command === "A") {

@@ -31,7 +31,7 @@ function isExternal(url: string): boolean {
 /** Nav entries for a collection, sorted once per collection and reused for every page. */
 const sortedCache = new WeakMap<readonly PageEntry[], SortedEntry[]>();
 
-export function sortedNavEntries(pages: readonly PageEntry[] | undefined): SortedEntry[] {
+function sortedNavEntries(pages: readonly PageEntry[] | undefined): SortedEntry[] {
   if (!Array.isArray(pages)) return [];
   const cached = sortedCache.get(pages);
   if (cached) return cached;

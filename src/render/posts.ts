@@ -19,3 +19,16 @@ export function newestFirst<T extends Dated>(posts: readonly T[] | undefined): T
 export function limit<T>(items: readonly T[] | undefined, count: number): T[] {
   return Array.isArray(items) ? items.slice(0, Math.max(0, Math.trunc(count))) : [];
 }
+
+/** Posts on each page of the news list: /news/ shows the newest, /news/page/2/ the next, and so on. */
+export const postsPerPage = 20;
+
+/** The address of page `n` (from 1) of the news list. */
+export function newsPageAddress(n: number): string {
+  return n <= 1 ? "/news/" : `/news/page/${n}/`;
+}
+
+/** How many pages the news list has for `count` posts. */
+export function newsPageCount(count: number): number {
+  return Math.max(1, Math.ceil(count / postsPerPage));
+}

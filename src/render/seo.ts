@@ -1,3 +1,4 @@
+import { trimEnd, trimStart } from "../core/text.js";
 import { breadcrumbs } from "./breadcrumbs.js";
 import type { SiteSettings } from "../core/settings.js";
 import { shareImage } from "./brand.js";
@@ -7,7 +8,7 @@ import type { PageEntry } from "../core/types.js";
 export function absoluteUrl(path: unknown, siteUrl: string): string {
   const value = String(path ?? "");
   if (/^[a-z][a-z0-9+.-]*:/i.test(value)) return value;
-  return `${siteUrl.replace(/\/+$/, "")}/${value.replace(/^\/+/, "")}`;
+  return `${trimEnd(siteUrl, "/")}/${trimStart(value, "/")}`;
 }
 
 export interface PageMeta {
@@ -20,7 +21,7 @@ export interface PageMeta {
   image: { url: string; width: number; height: number; alt: string };
 }
 
-export const shareImagePath = "/static/img/brand/share.png";
+const shareImagePath = "/static/img/brand/share.png";
 
 function text(value: unknown): string {
   return typeof value === "string" ? value.trim() : "";

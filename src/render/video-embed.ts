@@ -28,22 +28,51 @@ export function videoLine(text: string): { id: string; title: string } | undefin
   return undefined;
 }
 
-/** HTML with each Vimeo share-dialog `<iframe>` swapped for the click-to-load player. Other iframes are left for the checks. */
-export function replaceVimeoIframes(html: string): string {
-  return html.replace(iframe, (whole: string, attributes: string) => {
+/** Where each Vimeo share-dialog `<iframe>` in a piece of HTML is, with its video: the ones the player replaces. */
+export function vimeoIframes(html: string): Array<{ start: number; end: number; id: string; title: string }> {
+  const found: Array<{ start: number; end: number; id: string; title: string }> = [];
+  for (const match of html.matchAll(iframe)) {
+    const attributes = match[1] ?? "";
     const id = playerSrc.exec(attributes)?.[1];
-    return id ? vimeoEmbed(id, titleAttribute.exec(attributes)?.[1] ?? "") : whole;
-  });
+    if (id)
+      found.push({
+        start: match.index,
+        end: match.index + match[0].length,
+        id,
+        title: titleAttribute.exec(attributes)?.[1] ?? "",
+      });
+  }
+  return found;
 }
 
-/** The player HTML a paragraph stands for: a video line, or a share-dialog iframe alone on its lines. */
+/** HTML with each Vimeo share-dialog `<iframe>` swapped for the click-to-load player. Other iframes are left for the checks. */
+export function replaceVimeoIframes(html: string): string {
+  let replaced = "";
+  let from = 0;
+  for (const found of vimeoIframes(html)) {
+    replaced += html.slice(from, found.start) + vimeoEmbed(found.id, found.title);
+    from = found.end;
+  }
+  return replaced + html.slice(from);
+}
+
+/**
+ * The player HTML a paragraph stands for: a video line, or a share-dialog
+ * iframe alone on its lines. Only alone: a paragraph's text is markdown, and
+ * none of it may reach the page unescaped beside the player.
+ */
 function paragraphVideo(text: string): string | undefined {
   const video = videoLine(text);
   if (video) return vimeoEmbed(video.id, video.title);
   const line = text.trim();
-  if (!line.startsWith("<iframe")) return undefined;
-  const replaced = replaceVimeoIframes(line);
-  return replaced !== line && !replaced.includes("<iframe") ? replaced : undefined;
+  const [only, ...more] = vimeoIframes(line);
+  if (!only || more.length > 0 || only.start !== 0 || only.end !== line.length) return undefined;
+  return vimeoEmbed(only.id, only.title);
+}
+
+/** Whether the player replaces a whole paragraph (its inline text), so none of its HTML reaches the page. */
+export function isVideoParagraph(text: string): boolean {
+  return paragraphVideo(text) !== undefined;
 }
 
 /** The markdown-it plugin. */

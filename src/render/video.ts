@@ -1,9 +1,4 @@
-function escapeHtml(text: string): string {
-  return text.replace(
-    /[&<>"']/g,
-    (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c] ?? c,
-  );
-}
+import { escapeHtml } from "../core/escape.js";
 
 /**
  * A Vimeo video that loads nothing from Vimeo until the visitor asks for it.

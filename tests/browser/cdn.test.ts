@@ -2,7 +2,8 @@
 // the CSP blocks nothing the pages need, search works, the video and analytics wait to be asked.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import type { BrowserContext, Page } from "playwright-core";
+import type { BrowserContext, Page, Route } from "playwright-core";
+import { routeHandler } from "../support/gates/page-checks.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { siteDir } from "../support/built-site.js";
 import { buildFixture, fixtureProject, fixtureSite, type FixtureProject } from "../support/fixture-project.js";
@@ -25,29 +26,32 @@ async function hostedContext(
   dir: string,
   options: { javaScriptEnabled?: boolean } = {},
 ): Promise<{ context: BrowserContext; watch: Watch }> {
-  const rules = parseHeadersFile(readFileSync(join(dir, "_headers"), "utf8"));
+  const rules = await parseHeadersFile(readFileSync(join(dir, "_headers"), "utf8"));
   const context = await site.browser.newContext(options);
   const watch: Watch = { violations: [], elsewhere: [] };
-  await context.route("**/*", async (route) => {
-    const url = new URL(route.request().url());
-    if (url.origin !== site.origin) {
-      watch.elsewhere.push(url.href);
-      const script = route.request().resourceType() === "script";
-      return route.fulfill({
-        status: 200,
-        contentType: script ? "text/javascript" : "text/html",
-        body: script ? "" : "<!doctype html><title>Stand-in</title>",
+  await context.route(
+    "**/*",
+    routeHandler(async (route: Route) => {
+      const url = new URL(route.request().url());
+      if (url.origin !== site.origin) {
+        watch.elsewhere.push(url.href);
+        const script = route.request().resourceType() === "script";
+        return route.fulfill({
+          status: 200,
+          contentType: script ? "text/javascript" : "text/html",
+          body: script ? "" : "<!doctype html><title>Stand-in</title>",
+        });
+      }
+      const response = await route.fetch();
+      const { headers } = headersFor(rules, url.pathname);
+      // Served over plain http here: upgrading would send the requests to an https server that is not there.
+      const csp = (headers.get("content-security-policy") ?? "").replace(/;\s*upgrade-insecure-requests/, "");
+      await route.fulfill({
+        response,
+        headers: { ...response.headers(), ...Object.fromEntries(headers), "content-security-policy": csp },
       });
-    }
-    const response = await route.fetch();
-    const { headers } = headersFor(rules, url.pathname);
-    // Served over plain http here: upgrading would send the requests to an https server that is not there.
-    const csp = (headers.get("content-security-policy") ?? "").replace(/;\s*upgrade-insecure-requests/, "");
-    await route.fulfill({
-      response,
-      headers: { ...response.headers(), ...Object.fromEntries(headers), "content-security-policy": csp },
-    });
-  });
+    }),
+  );
   context.on("console", (message) => {
     if (/Content Security Policy|Refused to/i.test(message.text())) watch.violations.push(message.text());
   });

@@ -47,7 +47,7 @@ beforeAll(async () => {
   preview.stdout?.on("data", (chunk) => (log += chunk));
   preview.stderr?.on("data", (chunk) => (log += chunk));
   const started = Date.now();
-  while (!/Server at (http:\/\/\S+?)\/?\s/.test(log)) {
+  while (!/Server at http:\/\/\S+?\/?\s/.test(log)) {
     if (Date.now() - started > 120_000 || preview.exitCode !== null)
       throw new Error(`npm start did not start:\n${log}`);
     await new Promise((resolve) => setTimeout(resolve, 200));

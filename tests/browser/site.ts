@@ -1,13 +1,14 @@
 // Shared by the browser tests: the built site served on 127.0.0.1, one Chromium per test file, and the pages to visit.
 import { resolve } from "node:path";
-import { chromium, type Browser, type Page } from "playwright-core";
+import { chromium, type Browser, type Page, type Route } from "playwright-core";
+import { routeHandler } from "../support/gates/page-checks.js";
 import { findBrowser } from "../support/gates/find-browser.js";
 import { serveSite, type StaticServer } from "../support/static-server.js";
 import { builtPage, builtUrls, siteDir } from "../support/built-site.js";
 
 export { temporarySite } from "../support/temporary-site.js";
 
-export const launchArgs = [
+const launchArgs = [
   "--headless",
   "--no-sandbox",
   "--disable-gpu",
@@ -22,8 +23,8 @@ export const launchArgs = [
 export const launchTimeout = 600_000;
 
 /** Chromium with a fresh profile: Playwright's launch() gives each browser a new temporary user-data dir and removes it on close. */
-export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({ executablePath: findBrowser(), args: launchArgs });
+export function launchBrowser(extraArgs: readonly string[] = []): Promise<Browser> {
+  return chromium.launch({ executablePath: findBrowser(), args: [...launchArgs, ...extraArgs] });
 }
 
 export interface BrowserSite {
@@ -68,7 +69,7 @@ export const contentUrls = pageUrls.filter((url) => !redirectTarget(url));
 /** A word the search must find: the longest in the first real page's h1, whatever the content says. */
 export const searchWord = (() => {
   const page = contentUrls.filter((url) => url !== "/404.html" && url !== "/search/")[0];
-  const words = (page ? (builtPage(page).querySelector("h1")?.text ?? "") : "").match(/[A-Za-z]{4,}/g) ?? [];
+  const words = (page ? (builtPage(page).querySelector("h1")?.text ?? "") : "").match(/[A-Z]{4,}/gi) ?? [];
   return [...words].sort((a, b) => b.length - a.length)[0] ?? "the";
 })();
 
@@ -92,7 +93,9 @@ export async function visit(
     heldRedirects.set(page, holding);
     await page.route(
       (address) => holding.has(address.pathname),
-      (route) => (route.request().isNavigationRequest() ? route.fulfill({ status: 204 }) : route.fallback()),
+      routeHandler((route: Route) =>
+        route.request().isNavigationRequest() ? route.fulfill({ status: 204 }) : route.fallback(),
+      ),
     );
   }
   held.clear();

@@ -1,11 +1,19 @@
-// An editor's ordinary changes, made to a copy of the real site: each passes `npm run check` (warnings
+// An editor's ordinary changes, made to the tests' fixture site: each passes `npm run check` (warnings
 // allowed), builds, and then holds the invariants and static gates the real site is held to: what the
-// check passes, CI passes.
+// check passes, CI passes. "Today" is the tests' fixed day (NLC_NOW), never the machine's.
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { navLinks } from "../support/built-site.js";
-import { buildFixture, fixtureProject, page, runScript, type FixtureProject } from "../support/fixture-project.js";
+import { readSettings } from "../../src/core/settings.js";
+import {
+  buildFixture,
+  fixtureProject,
+  fixtureSite,
+  page,
+  runScript,
+  type FixtureProject,
+} from "../support/fixture-project.js";
 import { staticGateProblems } from "../support/static-gates.js";
 import {
   expectedPostOrder,
@@ -21,7 +29,7 @@ function setField(text: string, field: string, value: string | undefined): strin
   const lines = frontMatter.split("\n");
   const start = lines.findIndex((line) => line.startsWith(`${field}:`));
   let end = start + 1;
-  while (start >= 0 && end < lines.length && /^(\s+|\s*-\s)/.test(lines[end]!)) end += 1;
+  while (start >= 0 && end < lines.length && /^(?:\s+|\s*-\s)/.test(lines[end]!)) end += 1;
   const replacement = value === undefined ? [] : [`${field}: ${value}`];
   if (start >= 0) lines.splice(start, end - start, ...replacement);
   else lines.push(...replacement);
@@ -48,26 +56,20 @@ async function passesCheckAndTests(project: FixtureProject): Promise<{ checkOutp
   const check = await runScript(project, "check");
   expect(check.code, check.output).toBe(0);
   const siteDir = await buildFixture(project);
-  expect(siteProblems(project.root, siteDir)).toEqual([]);
+  expect(await siteProblems(project.root, siteDir)).toEqual([]);
   expect(await staticGateProblems(project.root, siteDir)).toEqual([]);
   return { checkOutput: check.output, siteDir };
 }
 
-describe("an editor's ordinary change to the real site", () => {
+describe("an editor's ordinary change", () => {
   let project: FixtureProject;
   beforeEach(() => {
-    project = fixtureProject();
+    project = fixtureProject(fixtureSite("small-site"));
   });
   afterEach(() => project.remove());
 
-  it("a new news post: passes, and is listed and in the feed", async () => {
-    // Dated the day after the newest post, so it is the newest, whatever today's posts are.
-    const dates = readSourcePages(project.root)
-      .map((p) => p.data.date)
-      .filter((d): d is Date => d instanceof Date);
-    const date = new Date(Math.max(Date.UTC(2020, 0, 1), ...dates.map((d) => d.getTime())) + 86_400_000)
-      .toISOString()
-      .slice(0, 10);
+  it("a new news post dated today: passes, and is listed first and in the feed", async () => {
+    const date = readSettings(process.env).settings.today;
     project.write(
       "content/news/posts/an-editors-new-post.md",
       page(
@@ -139,5 +141,14 @@ describe("an editor's ordinary change to the real site", () => {
     );
     const strict = await runScript(project, "check", ["--strict"]);
     expect(strict.code, "--strict turns the warning into a failure, for those who want it").toBe(1);
+  }, 120_000);
+
+  it("an old address added to a page's redirect_from, then removed: passes both times", async () => {
+    editFile(project, "content/beta.md", (text) => setField(text, "redirect_from", "\n  - /an-old-beta/"));
+    const { siteDir } = await passesCheckAndTests(project);
+    expect(readFileSync(join(siteDir, "_redirects"), "utf8")).toContain("/an-old-beta/ /beta/ 301!");
+    editFile(project, "content/beta.md", (text) => setField(text, "redirect_from", undefined));
+    const after = await passesCheckAndTests(project);
+    expect(readFileSync(join(after.siteDir, "_redirects"), "utf8")).not.toContain("/an-old-beta/");
   }, 120_000);
 });

@@ -58,7 +58,7 @@ describe("what a build loads", () => {
       "content/panel.md",
       page(
         "title: A panel\nmetadesc: A page with a box of HTML written by an editor, so that the HTML validator checks it.",
-        '<div class="panel">\n\nWords in a box.\n\n</div>\n',
+        '<div class="content-block">\n\nWords in a box.\n\n</div>\n',
       ),
     );
     expect(await packagesLoadedByBuild()).toContain("html-validate");

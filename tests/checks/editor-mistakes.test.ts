@@ -20,7 +20,11 @@ const mistakes: Array<[string, string, RegExp]> = [
     /^content\/mistake\.md:2:\d+: error: the front matter is not valid YAML/,
   ],
   ["no title", `---\n${description}\n---\nText.\n`, /^content\/mistake\.md:1:1: error: Title \(title\) is missing/],
-  ["no meta description", `---\ntitle: Page\n---\nText.\n`, /^content\/mistake\.md:1:1: error: Summary for search engines \(metadesc\) is missing/],
+  [
+    "no meta description",
+    `---\ntitle: Page\n---\nText.\n`,
+    /^content\/mistake\.md:1:1: error: Summary for search engines \(metadesc\) is missing/,
+  ],
   [
     "order not a whole number",
     `---\ntitle: Page\n${description}\norder: first\n---\nText.\n`,

@@ -41,7 +41,9 @@ describe("front matter checks", () => {
     expect(report(`---\nmetadesc: Leadership programmes for the most senior public service leaders.\n---\n`)).toEqual([
       "content/example.md:1:1: error: Title (title) is missing: add a line `title: The page's name` to the front matter",
     ]);
-    expect(report(`---\ntitle: A page\n---\n`)[0]).toMatch(/^content\/example\.md:1:1: error: Summary for search engines \(metadesc\) is missing/);
+    expect(report(`---\ntitle: A page\n---\n`)[0]).toMatch(
+      /^content\/example\.md:1:1: error: Summary for search engines \(metadesc\) is missing/,
+    );
     expect(
       report(`---\ntitle: ""\nmetadesc: Leadership programmes for the most senior public service leaders.\n---\n`)[0],
     ).toMatch(/^content\/example\.md:2:1: error: Title \(title\) is empty/);
@@ -53,7 +55,9 @@ describe("front matter checks", () => {
       { layouts },
     ).problems;
     expect(problems.map((problem) => problem.severity)).toEqual(["warning"]);
-    expect(formatProblem(problems[0]!)).toMatch(/^content\/x\.md:3:1: warning: Summary for search engines \(metadesc\) is 199 characters long/);
+    expect(formatProblem(problems[0]!)).toMatch(
+      /^content\/x\.md:3:1: warning: Summary for search engines \(metadesc\) is 199 characters long/,
+    );
   });
 
   it("wants order as a whole number", () => {

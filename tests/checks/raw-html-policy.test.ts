@@ -90,7 +90,7 @@ const refused: Array<[string, string, string]> = [
   [
     "video poster from another host",
     '<video src="/static/a.mp4" poster="https://images.example.org/a.jpg" controls></video>\n',
-    "<video> loads video or sound from another website (images.example.org)",
+    "<video> loads a picture from another website (images.example.org)",
   ],
   [
     "audio from another host",
@@ -155,12 +155,28 @@ describe("raw HTML the site's security policy blocks", () => {
     expect(checkBody(body).filter((line) => !line.includes("broken link"))).toEqual([]);
   });
 
-  it("allows every frame host on the shared allow-list, and only over https", () => {
+  it("lets no frame load with the page, whatever its host: the frame hosts are the player's, once a visitor presses Play", () => {
     expect(allowedHosts.frames.length).toBeGreaterThan(0);
     for (const host of allowedHosts.frames) {
-      expect(checkBody(`<iframe src="https://${host}/x" title="A film"></iframe>\n`)).toEqual([]);
-      expect(checkBody(`<iframe src="http://${host}/x" title="A film"></iframe>\n`)).toHaveLength(1);
+      for (const scheme of ["https", "http"]) {
+        expect(checkBody(`Watch: <iframe src="${scheme}://${host}/x" title="A film"></iframe>\n`)).toEqual([
+          expect.stringMatching(
+            new RegExp(
+              `^content/page\\.md:6:\\d+: error: <iframe> shows a frame from another website \\(${host.replaceAll(".", "\\.")}\\) as the page loads`,
+            ),
+          ),
+        ]);
+      }
+      // The player's button opens a frame from a listed host, over https only, when pressed.
+      expect(
+        checkBody(`<p><button type="button" data-video-src="https://${host}/video/1">Play</button></p>\n`),
+      ).toEqual([]);
+      expect(checkBody(`<p><button type="button" data-video-src="http://${host}/video/1">Play</button></p>\n`)).toEqual(
+        [expect.stringMatching(/the video button on <button> would open a frame from /)],
+      );
     }
+    // The share dialog's embed alone on its line is the player, which loads nothing until pressed.
+    expect(checkBody('<iframe src="https://player.vimeo.com/video/1" title="A film"></iframe>\n')).toEqual([]);
   });
 
   it("trusts the layout's own scripts and search-engine data in <head>, not the same in the page's body", () => {

@@ -1,9 +1,9 @@
-// `npm run check` end to end on a copy of the project: an editor's mistakes in the page content are
+// `npm run check` end to end on the tests' small fixture site: an editor's mistakes in the page content are
 // reported at their file and line with the fix, and in GitHub Actions also as annotations.
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { fixtureProject, page, type FixtureProject } from "../support/fixture-project.js";
+import { fixtureProject, fixtureSite, page, type FixtureProject } from "../support/fixture-project.js";
 
 const run = promisify(execFile);
 const fields =
@@ -29,13 +29,13 @@ describe("npm run check on pages with content mistakes", () => {
   let project: FixtureProject;
   let result: { code: number; stdout: string; stderr: string };
   beforeAll(async () => {
-    project = fixtureProject();
+    project = fixtureProject(fixtureSite("small-site"));
     // Lines: front matter 1–4, blank 5, body from 6.
     project.write(
       "content/mistake-a.md",
       page(
         fields,
-        '## Members\n\n#### Current cohort\n\n<div class="panel">\n## Join us\n[Connect](/contact/)\n</div>\n\n<section class="notes">\n\nText.\n',
+        '## Members\n\n#### Current cohort\n\n<div class="content-block">\n## Join us\n[Connect](/contact/)\n</div>\n\n<section class="notes">\n\nText.\n',
       ),
     );
     project.write(
@@ -54,7 +54,7 @@ describe("npm run check on pages with content mistakes", () => {
     const lines = result.stderr.split("\n");
     const expected = [
       /^content\/mistake-a\.md:8:1: error: the heading "Current cohort" is level 4 \(####\) straight after a level 2 heading: .*make it ###$/,
-      /^content\/mistake-a\.md:11:1: error: "## Join us[^"]*" shows on the page as written, not as a heading: .*Leave a blank line after <div class="panel">/,
+      /^content\/mistake-a\.md:11:1: error: "## Join us[^"]*" shows on the page as written, not as a heading: .*Leave a blank line after <div class="content-block">/,
       /^content\/mistake-a\.md:12:1: error: "\[Connect\]\(\/contact\/\)" shows on the page as written, not as a link/,
       /^content\/mistake-a\.md:15:1: error: <section class="notes"> is never closed by the end of the page/,
       /^content\/mistake-b\.md:8:\d+: error: the attribute frameborder="…" on <iframe> is out of date/,
@@ -82,7 +82,7 @@ describe("npm run check on pages with content mistakes", () => {
       expect.stringMatching(/^::error file=content\/mistake-b\.md,line=10,col=1::a script written into the page/),
     );
     expect(annotations.length).toBe(
-      result.stderr.split("\n").filter((line) => /^content\/.*: (error|warning): /.test(line)).length,
+      result.stderr.split("\n").filter((line) => /^content\/.*: (?:error|warning): /.test(line)).length,
     );
   });
 
@@ -91,13 +91,10 @@ describe("npm run check on pages with content mistakes", () => {
       "content/mistake-a.md",
       page(
         fields,
-        '## Members\n\n### Current cohort\n\n<div class="panel">\n\n## Join us\n\n[Connect](/contact/)\n\n</div>\n',
+        '## Members\n\n### Current cohort\n\n<div class="content-block">\n\n## Join us\n\n[Connect](/contact/)\n\n</div>\n',
       ),
     );
-    project.write(
-      "content/mistake-b.md",
-      page(fields, "Our film:\n\n![Delegates](/static/img/ui/taskforce-report-pdf.svg)\n"),
-    );
+    project.write("content/mistake-b.md", page(fields, "Our film:\n\n![Delegates](/static/img/report-cover.svg)\n"));
     const fixed = await check(project.root);
     expect(fixed.stderr).toBe("");
     expect(fixed.code).toBe(0);

@@ -11,7 +11,8 @@ import { contentSecurityPolicy } from "../../src/output/headers.js";
 import { builtUrls, siteDir } from "../support/built-site.js";
 import { headersFor, parseHeadersFile } from "../support/host-files.js";
 
-const rules = () => parseHeadersFile(readFileSync(join(siteDir, "_headers"), "utf8"));
+const headerRules = await parseHeadersFile(readFileSync(join(siteDir, "_headers"), "utf8"));
+const rules = () => headerRules;
 
 function allFiles(dir = siteDir, base = "/"): string[] {
   return readdirSync(dir).flatMap((name) =>

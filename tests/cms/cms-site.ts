@@ -3,23 +3,15 @@
 // (as `npm run cms` runs them, the server allowing only the served site's origin).
 import { spawn } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
-import { createServer, type AddressInfo } from "node:net";
 import { join } from "node:path";
-import type { Browser, Page } from "playwright-core";
-import { headersFor, parseHeadersFile } from "../support/host-files.js";
+import type { Browser, Page, Route } from "playwright-core";
+import { routeHandler } from "../support/gates/page-checks.js";
+import { headersFor, parseHeadersFile, type HeaderRule } from "../support/host-files.js";
 import { serveSite, type StaticServer } from "../support/static-server.js";
 import { launchBrowser } from "../browser/site.js";
 import { editableArea } from "../../src/cms/config.js";
 import { startLocalServer, type LocalServer } from "../../src/cms/local-server.js";
 import { fixtureProject, fixtureSite, type FixtureProject } from "../support/fixture-project.js";
-
-export async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((done) => server.listen(0, "127.0.0.1", done));
-  const { port } = server.address() as AddressInfo;
-  await new Promise<void>((done) => server.close(() => done()));
-  return port;
-}
 
 /** Runs a project command (src/cli/*.ts) in the fixture; resolves with its exit code and output. */
 export function runCli(
@@ -41,13 +33,19 @@ export function runCli(
   });
 }
 
-/** Serves a project's built site with the headers its _headers file gives each address (read afresh after each build). */
-export function serveBuilt(root: string): Promise<StaticServer> {
+/** Serves a project's built site with the headers its _headers file gives each address; `reread` after each build. */
+async function serveBuilt(root: string): Promise<StaticServer & { reread(): Promise<void> }> {
   const headersFile = join(root, "_site", "_headers");
-  return serveSite(join(root, "_site"), {
-    headersFor: (path) =>
-      existsSync(headersFile) ? [...headersFor(parseHeadersFile(readFileSync(headersFile, "utf8")), path).headers] : [],
+  let rules: HeaderRule[] = [];
+  const server = await serveSite(join(root, "_site"), {
+    headersFor: (path) => [...headersFor(rules, path).headers],
   });
+  return {
+    ...server,
+    async reread() {
+      rules = existsSync(headersFile) ? await parseHeadersFile(readFileSync(headersFile, "utf8")) : [];
+    },
+  };
 }
 
 export interface CmsSite {
@@ -78,6 +76,7 @@ export async function openCmsSite(): Promise<CmsSite> {
   const rebuild = async () => {
     const built = await runCli(project.root, "src/cli/build.ts", { NLC_CMS_LOCAL_BACKEND: server.url });
     if (built.code !== 0) throw new Error(`the fixture did not build:\n${built.output}`);
+    await site.reread();
   };
   await rebuild();
   const browser = await launchBrowser();
@@ -92,14 +91,17 @@ export async function openCmsSite(): Promise<CmsSite> {
     rebuild,
     async newPage() {
       const page = await (await browser.newContext({ locale: "en-GB" })).newPage();
-      await page.route("**/*", async (route) => {
-        const url = new URL(route.request().url());
-        if (url.hostname !== "127.0.0.1") {
-          outside.push(url.href);
-          return route.abort();
-        }
-        return route.fallback();
-      });
+      await page.route(
+        "**/*",
+        routeHandler(async (route: Route) => {
+          const url = new URL(route.request().url());
+          if (url.hostname !== "127.0.0.1") {
+            outside.push(url.href);
+            return route.abort();
+          }
+          return route.fallback();
+        }),
+      );
       return page;
     },
     async close() {

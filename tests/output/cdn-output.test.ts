@@ -2,7 +2,6 @@
 import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { XMLParser, XMLValidator } from "fast-xml-parser";
-import matter from "gray-matter";
 import type { HTMLElement } from "node-html-parser";
 import { describe, expect, it } from "vitest";
 import { siteSettings } from "../../src/core/settings.js";
@@ -15,7 +14,8 @@ const origin = site.url;
 const read = (path: string) => readFileSync(join(siteDir, path), "utf8");
 const xml = new XMLParser({ ignoreAttributes: false, isArray: (name) => ["url", "entry", "link"].includes(name) });
 /** The path rules: the whole-domain rules (https://old-domain/*) have no stub. */
-const redirects = () => parseRedirectsFile(read("_redirects")).filter((rule) => rule.from.startsWith("/"));
+const redirectRules = await parseRedirectsFile(read("_redirects"));
+const redirects = () => redirectRules.filter((rule) => rule.from.startsWith("/"));
 const stubUrls = () => redirects().map((r) => r.from);
 /** The pages a crawler should index: every built page but the 404 page and redirect stubs. */
 const publicPages = () =>
@@ -137,8 +137,9 @@ function allFiles(dir = siteDir, base = "/"): string[] {
   );
 }
 
-describe("_headers", () => {
-  const rules = () => parseHeadersFile(read("_headers"));
+describe("_headers", async () => {
+  const parsedHeaders = await parseHeadersFile(read("_headers"));
+  const rules = () => parsedHeaders;
 
   it("parses, and gives every page the security headers and revalidation, with no header set twice", () => {
     for (const url of builtUrls()) {
@@ -224,7 +225,7 @@ function assetLoads(): Load[] {
     const text = read(path);
     if (path.endsWith(".css")) {
       for (const [, url] of text.matchAll(/url\(\s*["']?([^"')]+)["']?\s*\)/g))
-        loads.push({ directive: /\.(woff2?|ttf|otf)$/.test(url!) ? "font-src" : "img-src", url: url! });
+        loads.push({ directive: /\.(?:woff2?|ttf|otf)$/.test(url!) ? "font-src" : "img-src", url: url! });
       expect(text, `${path} imports`).not.toMatch(/@import/);
     } else {
       for (const [, url] of text.matchAll(/import\(\s*["']([^"']+)["']\s*\)/g))
@@ -235,8 +236,8 @@ function assetLoads(): Load[] {
 }
 
 describe("the CSP covers what the pages load", () => {
-  it("has nothing inline on any page, and allows every script, style, image, font, frame and form target the pages use", () => {
-    const headerRules = parseHeadersFile(read("_headers"));
+  it("has nothing inline on any page, and allows every script, style, image, font, frame and form target the pages use", async () => {
+    const headerRules = await parseHeadersFile(read("_headers"));
     const extra = assetLoads();
     expect(
       extra.some((load) => load.url === "/pagefind/pagefind.js"),
@@ -301,70 +302,12 @@ describe("search", () => {
 });
 
 describe("deploy configuration", () => {
+  // The GitHub workflows' own promises are in tests/ci/workflows.test.ts.
   it("netlify.toml builds with npm run build and publishes _site, where _headers and _redirects are", () => {
     const toml = readFileSync(join(projectRoot, "netlify.toml"), "utf8");
     expect(toml).toMatch(/^\s*command\s*=\s*"npm run build"\s*$/m);
     expect(toml).toMatch(/^\s*publish\s*=\s*"_site"\s*$/m);
-    // The deploy job's Node (see below), a supported release.
+    // The deploy workflow's Node (tests/ci/workflows.test.ts), a supported release.
     expect(toml).toMatch(/^\s*NODE_VERSION\s*=\s*"24"\s*$/m);
-  });
-
-  it("the GitHub workflow tests, then deploys _site, on pushes to main, with secrets by name only", () => {
-    const text = readFileSync(join(projectRoot, ".github/workflows/deploy.yml"), "utf8");
-    const workflow = matter(`---\n${text}\n---\n`).data as {
-      on: { push: { branches: string[] } };
-      jobs: Record<
-        string,
-        {
-          needs?: string | string[];
-          strategy?: { matrix?: { node?: number[] } };
-          steps: Array<{ run?: string; uses?: string; env?: Record<string, string>; with?: Record<string, unknown> }>;
-        }
-      >;
-    };
-    expect(workflow.on.push.branches).toEqual(["main"]);
-    const steps = Object.values(workflow.jobs).flatMap((job) => job.steps);
-    const runs = steps.map((step) => step.run ?? "").join("\n");
-    expect(runs).toMatch(/npm ci/);
-    expect(runs).toMatch(/npm test/);
-    expect(runs).toMatch(/deploy[^\n]*--dir[= ]_site/);
-    const testIndex = steps.findIndex((step) => /npm test/.test(step.run ?? ""));
-    const deployIndex = steps.findIndex((step) => /deploy/.test(step.run ?? ""));
-    expect(testIndex).toBeGreaterThanOrEqual(0);
-    expect(deployIndex).toBeGreaterThan(testIndex);
-    for (const value of steps.flatMap((step) => Object.values({ ...step.env, ...step.with }))) {
-      if (/token|secret|auth/i.test(String(value))) expect(value).toMatch(/^\$\{\{\s*secrets\.[A-Z_]+\s*\}\}$/);
-    }
-  });
-
-  it("the GitHub workflow tests on Node 24 and 26, and deploys with Node 24 only after every test job passed", () => {
-    const text = readFileSync(join(projectRoot, ".github/workflows/deploy.yml"), "utf8");
-    const jobs = (
-      matter(`---\n${text}\n---\n`).data as {
-        jobs: Record<
-          string,
-          {
-            needs?: string | string[];
-            strategy?: { matrix?: { node?: number[] } };
-            steps: Array<{ run?: string; uses?: string; with?: Record<string, unknown> }>;
-          }
-        >;
-      }
-    ).jobs;
-    const nodeOf = (job: { steps: Array<{ uses?: string; with?: Record<string, unknown> }> }) =>
-      job.steps.find((step) => step.uses?.startsWith("actions/setup-node"))?.with?.["node-version"];
-    const [testName, testJob] =
-      Object.entries(jobs).find(([, job]) => job.steps.some((step) => /npm test/.test(step.run ?? ""))) ?? [];
-    expect(testJob?.strategy?.matrix?.node).toEqual([24, 26]);
-    expect(nodeOf(testJob!)).toBe("${{ matrix.node }}");
-    const deployJob = Object.values(jobs).find((job) =>
-      job.steps.some((step) => /deploy[^\n]*--dir[= ]_site/.test(step.run ?? "")),
-    );
-    expect(deployJob?.needs).toEqual(testName);
-    expect(nodeOf(deployJob!)).toBe(24);
-    const deploySteps = deployJob!.steps.map((step) => step.run ?? "");
-    expect(deploySteps.findIndex((run) => /npm run build/.test(run))).toBeLessThan(
-      deploySteps.findIndex((run) => /netlify-cli/.test(run)),
-    );
   });
 });

@@ -48,8 +48,8 @@ describe("analyticsLoader", () => {
   });
 });
 
-describe("_headers", () => {
-  const rules = parseHeadersFile(
+describe("_headers", async () => {
+  const rules = await parseHeadersFile(
     headersFile(headerRules(["/news/", "/", "/404.html", "/news/"], "", [], ["/feed.xml"])),
   );
 

@@ -36,14 +36,14 @@ describe("redirects", () => {
     expect(collectRedirects(undefined)).toEqual([]);
   });
 
-  it("writes a _redirects file the hosts parse as permanent redirects", () => {
+  it("writes a _redirects file Netlify's own parser reads as forced permanent redirects", async () => {
     const text = redirectsFile([
       { from: "/network/", to: "/the-network/" },
       { from: "/old.pdf", to: "/research/" },
     ]);
-    expect(parseRedirectsFile(text)).toEqual([
-      { from: "/network/", to: "/the-network/", status: 301 },
-      { from: "/old.pdf", to: "/research/", status: 301 },
+    expect(await parseRedirectsFile(text)).toEqual([
+      { from: "/network/", to: "/the-network/", status: 301, force: true },
+      { from: "/old.pdf", to: "/research/", status: 301, force: true },
     ]);
     expect(redirectsFile([])).toBe("");
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { headingText, onThisPage, slug } from "../../src/render/on-this-page.js";
+import { onThisPage, slug } from "../../src/render/on-this-page.js";
 
 describe("onThisPage", () => {
   it("gives each h2 an id from its words and lists them in order", () => {
@@ -23,7 +23,9 @@ describe("onThisPage", () => {
   });
 
   it("reads words, not markup or entities, and leaves other headings and text alone", () => {
-    expect(headingText("Blood &amp; <strong>Transplant</strong>\n ’s")).toBe("Blood & Transplant ’s");
+    expect(onThisPage("<h2>Blood &amp; <strong>Transplant</strong>\n ’s</h2>").headings).toEqual([
+      { id: "blood-transplant-s", text: "Blood & Transplant ’s" },
+    ]);
     expect(slug("NLC’s impact: a new network")).toBe("nlcs-impact-a-new-network");
     expect(slug("★")).toBe("section");
     const body = "<h3>Not listed</h3><p>h2</p>";

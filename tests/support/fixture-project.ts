@@ -36,31 +36,22 @@ export interface FixtureFiles {
 }
 
 /**
- * A copy of the project in a temporary folder: the code and layouts, with the
- * real content/ and static/, or, given `files`, with only those pages and
- * files, so a test states everything its site has.
+ * A copy of the project in a temporary folder: the code and layouts, with
+ * only the pages and files given (the tests' small site by default), so a
+ * test states everything its site has and never depends on the real content.
  */
-export function fixtureProject(files?: FixtureFiles): FixtureProject {
+export function fixtureProject(files: FixtureFiles = fixtureSite("small-site")): FixtureProject {
   const root = mkdtempSync(join(tmpdir(), "nlc-fixture-"));
-  for (const entry of [
-    ".eleventy.ts",
-    "package.json",
-    "tsconfig.json",
-    ".htmlvalidate.json",
-    "src",
-    "layouts",
-    ...(files ? [] : ["content", "static"]),
-  ]) {
+  for (const entry of [".eleventy.ts", "package.json", "tsconfig.json", ".htmlvalidate.json", "src", "layouts"]) {
     if (existsSync(join(projectRoot, entry))) cpSync(join(projectRoot, entry), join(root, entry), { recursive: true });
   }
   mkdirSync(join(root, "static"), { recursive: true });
   // The layouts link the site's own icons and wordmark from every page, so a fixture site has them too.
-  if (files)
-    for (const brand of ["static/root", "static/img/brand"])
-      cpSync(join(projectRoot, brand), join(root, brand), { recursive: true });
+  for (const brand of ["static/root", "static/img/brand"])
+    cpSync(join(projectRoot, brand), join(root, brand), { recursive: true });
   for (const [folder, contents] of [
-    ["content", files?.content],
-    ["static", files?.static],
+    ["content", files.content],
+    ["static", files.static],
   ] as const) {
     for (const [path, data] of Object.entries(contents ?? {})) {
       mkdirSync(dirname(join(root, folder, path)), { recursive: true });

@@ -1,32 +1,48 @@
-// Reads `_headers`, `_redirects` and CSPs the way Netlify and Cloudflare Pages do, strictly: a line they would reject fails here.
+// Reads `_headers` and `_redirects` with Netlify's own parsers, and CSPs as browsers read them: a line the host
+// would reject fails here.
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { parseAllHeaders } from "netlify-headers-parser";
+import { parseAllRedirects } from "netlify-redirect-parser";
 
 export interface HeaderRule {
   path: string;
   headers: Array<[string, string]>;
 }
 
-/** `_headers`: a path line (starting with "/"), then indented "Name: value" lines; "#" comments and blank lines between. */
-export function parseHeadersFile(text: string): HeaderRule[] {
-  const rules: HeaderRule[] = [];
-  text.split("\n").forEach((line, index) => {
-    if (line.trim() === "" || line.trim().startsWith("#")) return;
-    if (!/^\s/.test(line)) {
-      if (!line.startsWith("/")) throw new Error(`_headers line ${index + 1}: a path must start with "/": ${line}`);
-      if (/\*./.test(line)) throw new Error(`_headers line ${index + 1}: nothing may follow "*": ${line}`);
-      rules.push({ path: line.trim(), headers: [] });
-      return;
-    }
-    const match = /^\s+([A-Za-z0-9-]+):\s*(\S.*)$/.exec(line);
-    if (!match) throw new Error(`_headers line ${index + 1}: not "Name: value": ${line}`);
-    const rule = rules.at(-1);
-    if (!rule) throw new Error(`_headers line ${index + 1}: a header before any path`);
-    rule.headers.push([match[1]!, match[2]!.trim()]);
-  });
-  return rules;
+/** Text as a file, for Netlify's parsers, which read files. */
+function asFile(text: string, name: string): { path: string; remove(): void } {
+  const dir = mkdtempSync(join(tmpdir(), "nlc-host-file-"));
+  writeFileSync(join(dir, name), text);
+  return { path: join(dir, name), remove: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/** `_headers`, read by Netlify's own parser; anything it would reject fails here, naming its reason. */
+export async function parseHeadersFile(text: string): Promise<HeaderRule[]> {
+  const file = asFile(text, "_headers");
+  try {
+    const { headers, errors } = await parseAllHeaders({
+      // The package types the list as never[]; it takes file paths.
+      headersFiles: [file.path] as never[],
+      netlifyConfigPath: undefined,
+      minimal: true,
+    });
+    if (errors.length > 0) throw new Error(`_headers: ${errors.map((error) => error.message).join("; ")}`);
+    return headers.map((rule) => ({
+      path: rule.for,
+      headers: Object.entries(rule.values as Record<string, unknown>).map(([name, value]): [string, string] => [
+        name,
+        String(value),
+      ]),
+    }));
+  } finally {
+    file.remove();
+  }
 }
 
 /** Whether a rule's path covers a request path: exact, or a prefix ending in a splat. */
-export function pathMatches(rulePath: string, requestPath: string): boolean {
+function pathMatches(rulePath: string, requestPath: string): boolean {
   return rulePath.endsWith("*") ? requestPath.startsWith(rulePath.slice(0, -1)) : rulePath === requestPath;
 }
 
@@ -57,26 +73,26 @@ export interface RedirectRule {
   from: string;
   to: string;
   status: number;
+  /** "301!": the redirect wins over a file at the old address. */
+  force: boolean;
 }
 
-/** `_redirects`: "from to [status]" a line; "from" is a path, or a whole old domain ("https://host/*", Netlify only). */
-export function parseRedirectsFile(text: string): RedirectRule[] {
-  return text
-    .split("\n")
-    .map((line, index) => ({ line: line.trim(), index }))
-    .filter(({ line }) => line !== "" && !line.startsWith("#"))
-    .map(({ line, index }) => {
-      const parts = line.split(/\s+/);
-      if (parts.length < 2 || parts.length > 3)
-        throw new Error(`_redirects line ${index + 1}: expected "from to status": ${line}`);
-      const [from, to, status = "301"] = parts as [string, string, string?];
-      if (!from.startsWith("/") && !/^https:\/\/[a-z0-9.-]+\/\*$/.test(from))
-        throw new Error(
-          `_redirects line ${index + 1}: "from" must be a path or a whole domain (https://host/*): ${line}`,
-        );
-      if (!/^\d{3}!?$/.test(status)) throw new Error(`_redirects line ${index + 1}: bad status: ${line}`);
-      return { from, to, status: Number.parseInt(status, 10) };
+/** `_redirects`, read by Netlify's own parser; "from" is a path, or a whole old domain ("https://host/*"). */
+export async function parseRedirectsFile(text: string): Promise<RedirectRule[]> {
+  const file = asFile(text, "_redirects");
+  try {
+    const { redirects, errors } = await parseAllRedirects({
+      redirectsFiles: [file.path],
+      configRedirects: [],
+      minimal: true,
     });
+    if (errors.length > 0) throw new Error(`_redirects: ${errors.map((error: Error) => error.message).join("; ")}`);
+    return (redirects as Array<{ from: string; to: string; status?: number; force: boolean }>).map(
+      ({ from, to, status, force }) => ({ from, to, status: status ?? 301, force }),
+    );
+  } finally {
+    file.remove();
+  }
 }
 
 export type Csp = Map<string, string[]>;
@@ -103,7 +119,7 @@ const fallbacks: Record<string, string[]> = {
 };
 
 /** The sources in force for a fetch directive, following CSP's fallbacks. */
-export function effectiveSources(csp: Csp, directive: string): string[] | undefined {
+function effectiveSources(csp: Csp, directive: string): string[] | undefined {
   for (const name of [directive, ...(fallbacks[directive] ?? [])]) {
     const sources = csp.get(name);
     if (sources) return sources;

@@ -1,3 +1,5 @@
+import { parseRedirectsFile } from "./host-files.js";
+
 /**
  * How Netlify answers a request, given the site's files and its `_redirects`,
  * so tests can prove that old addresses still answer without deploying.
@@ -23,29 +25,18 @@ export interface RedirectRule {
 export type Answer =
   { status: 200; file: string } | { status: 404; file?: string } | { status: number; location: string; rule: number };
 
-/** Reads `_redirects`; a line Netlify would not understand is an error naming it. */
-export function parseRedirectRules(text: string): RedirectRule[] {
-  const rules: RedirectRule[] = [];
-  text.split("\n").forEach((raw, index) => {
-    const line = raw.trim();
-    if (line === "" || line.startsWith("#")) return;
-    const parts = line.split(/\s+/);
-    const [from = "", to = "", code = "301"] = parts;
-    const status = /^(\d{3})(!?)$/.exec(code);
-    if (parts.length < 2 || parts.length > 3 || !status)
-      throw new Error(`_redirects line ${index + 1}: expected "from to [status]": ${line}`);
+/** Reads `_redirects` with Netlify's own parser; a line it would not understand is an error naming its reason. */
+export async function parseRedirectRules(text: string): Promise<RedirectRule[]> {
+  return (await parseRedirectsFile(text)).map(({ from, to, status, force }, index) => {
     let origin: string | undefined;
     let path = from;
     if (/^https?:\/\//.test(from)) {
       const url = new URL(from);
       origin = url.origin;
       path = url.pathname;
-    } else if (!from.startsWith("/")) {
-      throw new Error(`_redirects line ${index + 1}: "from" must be a path or a full address: ${line}`);
     }
-    rules.push({ origin, path, to, status: Number(status[1]), force: status[2] === "!", line: index + 1 });
+    return { origin, path, to, status, force, line: index + 1 };
   });
-  return rules;
 }
 
 const trimSlash = (path: string) => (path.length > 1 ? path.replace(/\/+$/, "") : path);

@@ -1,8 +1,13 @@
 // Small rendered pages for the page checks: markdown rendered as the site renders it, inside a minimal valid page.
+import { resolve } from "node:path";
+import { checkEditorHtml } from "../../src/checks/editor-html.js";
 import { checkHtmlBlocks } from "../../src/checks/html-blocks.js";
-import { checkRenderedPages, type RenderedPage } from "../../src/checks/rendered.js";
+import { checkRenderedPages, RenderedChecker, type RenderedPage } from "../../src/checks/rendered.js";
+import { siteStylesheetClasses } from "../../src/checks/stylesheet-classes.js";
 import { formatProblem } from "../../src/core/problems.js";
 import { createMarkdown } from "../../src/render/markdown.js";
+
+const projectRoot = resolve(import.meta.dirname, "..", "..");
 
 const markdown = createMarkdown();
 
@@ -20,7 +25,7 @@ export function fixturePage(name: string, body: string, head = ""): FixturePage 
 }
 
 /** Files besides the pages that every fixture site has, for links to files. */
-export const fixtureFiles = ["/static/a.svg", "/assets/site.abc.js"];
+const fixtureFiles = ["/static/a.svg", "/assets/site.abc.js"];
 
 /** The problems the page checks report on fixture pages, as the lines an editor reads. */
 export function checkFixtures(...pages: FixturePage[]): string[] {
@@ -40,4 +45,30 @@ export function checkFixtures(...pages: FixturePage[]): string[] {
 /** The problems on one page made of `body`. */
 export function checkBody(body: string): string[] {
   return checkFixtures(fixturePage("page", body));
+}
+
+let styled: Set<string> | undefined;
+
+/** The classes the project's stylesheet styles (compiled once, as the build compiles it). */
+export function projectStyledClasses(): Set<string> {
+  styled ??= siteStylesheetClasses(projectRoot);
+  return styled;
+}
+
+/**
+ * The problems `npm run check` reports on one page made of `body`: the
+ * editor's own HTML against the allow-list, then the rendered page, each
+ * mistake told once (as the build does), with the project's stylesheet.
+ */
+export function checkPageAsBuilt(body: string): string[] {
+  const { page, source } = fixturePage("page", body);
+  const editor = checkEditorHtml(page.file, source, { styledClasses: projectStyledClasses });
+  const checker = new RenderedChecker((file) => (file === page.file ? source : undefined));
+  checker.alreadyTold(new Map([[page.file, editor.keys]]));
+  checker.check(page);
+  return [
+    ...checkHtmlBlocks(page.file, source),
+    ...editor.problems,
+    ...checker.finish(new Set([...fixtureFiles, page.path])),
+  ].map(formatProblem);
 }

@@ -55,7 +55,7 @@ export function readSourcePages(root: string): SourcePage[] {
     for (const entry of readdirSync(join(root, folder), { withFileTypes: true })) {
       const path = `${folder}/${entry.name}`;
       if (entry.isDirectory()) walk(path);
-      else if (/\.(md|njk)$/.test(entry.name)) {
+      else if (/\.(?:md|njk)$/.test(entry.name)) {
         const own = readFrontMatterBlock(readFileSync(join(root, path), "utf8")).data ?? {};
         const layers = [...folderData(root, path), own];
         const data: Record<string, unknown> = Object.assign({}, ...layers);
@@ -134,7 +134,7 @@ export function readPage(siteDir: string, url: string): HTMLElement {
 }
 
 /** Where a stub at an old address sends the visitor (its meta refresh), or undefined for a real page. */
-export function stubTarget(page: HTMLElement): string | undefined {
+function stubTarget(page: HTMLElement): string | undefined {
   const content = page.querySelector('meta[http-equiv="refresh"]')?.getAttribute("content");
   return content ? /url\s*=\s*(\S+)/i.exec(content)?.[1] : undefined;
 }
@@ -167,7 +167,7 @@ function sameList(problems: string[], where: string, shown: string[], expected: 
  * Everything wrong with a built site, as sentences naming the page; [] when it
  * holds. `root` is the project the site was built from (its content/).
  */
-export function siteProblems(root: string, siteDir: string): string[] {
+export async function siteProblems(root: string, siteDir: string): Promise<string[]> {
   const problems: string[] = [];
   const sources = readSourcePages(root);
   const published = publishedPages(sources);
@@ -187,7 +187,7 @@ export function siteProblems(root: string, siteDir: string): string[] {
   });
   const redirectsPath = join(siteDir, "_redirects");
   const shownRedirects = existsSync(redirectsPath)
-    ? parseRedirectsFile(readFileSync(redirectsPath, "utf8"))
+    ? (await parseRedirectsFile(readFileSync(redirectsPath, "utf8")))
         // Page rules only: the domain rules (https://old-domain/*) come from code, not from front matter. A forced 301 (301!) is still a 301.
         .filter((r) => r.from.startsWith("/"))
         .map((r) => `${r.from} ${r.to} ${String(r.status).replace(/!$/, "")}`)
@@ -247,10 +247,12 @@ export function siteProblems(root: string, siteDir: string): string[] {
       }
     }
 
-    // Lists of posts: newest first, from the newest, and a post shows its own date.
+    // Lists of posts: newest first, with none left out between, from the newest except on the news list's
+    // later pages (/news/page/2/ onwards), and a post shows its own date.
     for (const list of page.querySelectorAll(".post-list")) {
       const shown = list.querySelectorAll(".post-list__title a").map((a) => a.getAttribute("href") ?? "");
-      sameList(problems, `${where} list of posts`, shown, posts.slice(0, shown.length));
+      const from = url.startsWith("/news/page/") ? Math.max(0, posts.indexOf(shown[0] ?? "")) : 0;
+      sameList(problems, `${where} list of posts`, shown, posts.slice(from, from + shown.length));
     }
     if (posts.includes(url)) {
       const date = dateOf(source)?.toISOString().slice(0, 10);
@@ -259,14 +261,16 @@ export function siteProblems(root: string, siteDir: string): string[] {
     }
   }
 
-  if (
-    posts.length > 0 &&
-    !urls.some(
-      (url) => readPage(siteDir, url).querySelectorAll(".post-list .post-list__title a").length === posts.length,
-    )
-  ) {
-    problems.push(`no page lists all ${posts.length} news posts`);
-  }
+  // The news list, page after page (/news/, then /news/page/2/, …), shows every post once, newest first.
+  const newsPages = urls
+    .filter((url) => url === "/news/" || url.startsWith("/news/page/"))
+    .sort((a, b) => (Number(/\d+/.exec(a)?.[0] ?? 1) || 1) - (Number(/\d+/.exec(b)?.[0] ?? 1) || 1));
+  const listed = newsPages.flatMap((url) =>
+    readPage(siteDir, url)
+      .querySelectorAll(".post-list .post-list__title a")
+      .map((a) => a.getAttribute("href") ?? ""),
+  );
+  if (posts.length > 0) sameList(problems, "the news list, over its pages,", listed, posts);
   for (const [url, page] of byUrl) {
     if (!urls.includes(url)) problems.push(`${url} (${page.file}): not built`);
   }

@@ -34,7 +34,7 @@ const contentTypes: Record<string, string> = {
   ".wasm": "application/wasm",
 };
 
-export function contentType(file: string): string {
+function contentType(file: string): string {
   return contentTypes[extname(file).toLowerCase()] ?? "application/octet-stream";
 }
 

@@ -1,6 +1,7 @@
 // What a screen reader or keyboard user meets on a page that content can break:
 // the main heading, heading levels, alt text, frame titles, link text, table headers, new-tab links.
 import { literally, tagWith, type PageRule, type ScannedElement } from "../../core/html-scanner.js";
+import { trimEnd } from "../../core/text.js";
 
 const levels = new Map([
   ["h1", 1],
@@ -145,7 +146,7 @@ export function linkText(): PageRule {
           offset: element.start,
           needles,
         });
-      } else if (vagueLinkText.has(words.toLowerCase().replace(/[.!:…]+$/, ""))) {
+      } else if (vagueLinkText.has(trimEnd(words.toLowerCase(), ".!:…"))) {
         context.report({
           message: `the link text "${words}" does not say where the link goes, and screen reader users often hear links on their own: use words that name the page, e.g. "read the annual report"`,
           offset: element.start,
@@ -175,7 +176,7 @@ export function tableHeaders(): PageRule {
         message:
           "this table has no header cells, so screen readers cannot say which column a cell is in: give it a header row (in markdown, the first row, then a line of | --- |)",
         offset: element.start,
-        needles: ["<table", /^\s*\|/m],
+        needles: ["<table", /^[ \t]*\|/m],
       });
     },
   };

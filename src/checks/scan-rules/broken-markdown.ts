@@ -1,6 +1,7 @@
 // Mistakes that publish a page which looks broken but builds without a word: markdown shown as written
 // (stuck under an HTML tag, or an image whose file name has a space), and file names that make bad addresses.
 import { srcsetUrls } from "../link-check.js";
+import { trimBoth } from "../../core/text.js";
 import { tagWith, type PageRule, type ScanContext } from "../../core/html-scanner.js";
 
 /** Elements whose text is shown as written on purpose. */
@@ -21,7 +22,7 @@ const cleanName = /^[a-z0-9._-]+$/;
 const generated = /^\/(?:img|assets|pagefind)\//;
 
 /** A file's name has an extension; a page's address has none (or .html). */
-const hasExtension = /\.[A-Za-z0-9]{1,5}$/;
+const hasExtension = /\.[A-Z0-9]{1,5}$/i;
 
 /** The last part of an address's path: "/static/My Photo.JPG?x=1" → "My Photo.JPG". */
 function lastSegment(address: string): string {
@@ -33,13 +34,17 @@ function lastSegment(address: string): string {
 /** The name to rename a file to: "My Photo.JPG" → "my-photo.jpg". */
 export function cleanFileName(name: string): string {
   const dot = name.lastIndexOf(".");
-  const tidy = (part: string) =>
-    part
-      .toLowerCase()
-      .replace(/[^a-z0-9._-]+/g, "-")
-      .replace(/^-+|-+$/g, "");
+  const tidy = (part: string) => trimBoth(part.toLowerCase().replace(/[^a-z0-9._-]+/g, "-"), "-");
   const stem = tidy(dot > 0 ? name.slice(0, dot) : name) || "file";
   return dot > 0 ? `${stem}.${tidy(name.slice(dot + 1))}` : stem;
+}
+
+/** A markdown image's address without its title: `/a.png "A title"` → `/a.png`. */
+function withoutTitle(image: string): string {
+  if (!image.endsWith('"')) return image;
+  const open = image.lastIndexOf('"', image.length - 2);
+  if (open <= 0 || !/\s/.test(image[open - 1] ?? "")) return image;
+  return image.slice(0, open).trimEnd();
 }
 
 function decoded(text: string): string {
@@ -51,7 +56,7 @@ function decoded(text: string): string {
 }
 
 /** The message for a file whose name makes a bad address, or undefined if the address is fine or not a file on this site. */
-export function badFileName(address: string): string | undefined {
+function badFileName(address: string): string | undefined {
   const written = address.trim();
   if (!written || /^(?:[a-z][a-z0-9+.-]*:|\/\/|#)/i.test(written) || generated.test(written)) return undefined;
   const segment = lastSegment(written);
@@ -107,7 +112,7 @@ export function literalMarkdownText(): PageRule {
 function literalMessage(found: string, what: string, context: ScanContext): string {
   const image = /^!?\[[^\]]*\]\(([^)]*)\)$/.exec(found)?.[1]?.trim();
   if (image !== undefined) {
-    const address = image.replace(/\s+"[^"]*"$/, "");
+    const address = withoutTitle(image);
     const renamed = badFileName(address);
     if (renamed) return `${renamed} (the page shows "${found}" as written)`;
     if (/\s/.test(address))

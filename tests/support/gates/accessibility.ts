@@ -4,7 +4,7 @@ import type { Result } from "axe-core";
 import type { Page } from "playwright-core";
 
 /** The rules run: WCAG 2.0, 2.1 and 2.2 at levels A and AA. */
-export const wcagTags = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
+const wcagTags = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
 
 // Legacy mode runs axe in the page itself, rather than opening a blank page for every run: our pages have no cross-origin frames.
 /** axe's failures on the page as it is now: one line each, naming the page, width, rule, impact and elements. */
@@ -14,7 +14,7 @@ export async function axeFailures(page: Page, label: string): Promise<string[]> 
 }
 
 /** "/news/ at 375px: color-contrast (serious) – Elements must meet minimum color contrast ratio thresholds: p.intro". */
-export function describeAxeViolations(
+function describeAxeViolations(
   label: string,
   violations: Pick<Result, "id" | "impact" | "help" | "nodes">[],
 ): string[] {

@@ -3,7 +3,7 @@ import { execSync } from "node:child_process";
 import { existsSync } from "node:fs";
 
 /** Where Chrome or Chromium usually live, after CHROME_PATH. */
-export const usualPlaces = [
+const usualPlaces = [
   "/usr/bin/chromium",
   "/usr/bin/chromium-browser",
   "/usr/lib/chromium/chromium",
@@ -63,7 +63,9 @@ export function findBrowser(options: FindBrowserOptions = {}): string {
   try {
     run(installCommand);
   } catch (error) {
-    throw new Error(`Installing chromium failed (${(error as Error).message.split("\n")[0]}). ${howToInstall}`);
+    throw new Error(`Installing chromium failed (${(error as Error).message.split("\n")[0]}). ${howToInstall}`, {
+      cause: error,
+    });
   }
   const installed = found();
   if (!installed) throw new Error(`chromium was installed but is not in any usual place. ${howToInstall}`);

@@ -3,7 +3,7 @@
 import type { Page } from "playwright-core";
 
 /** Computed styles that can show focus. */
-export const focusStyleProperties = [
+const focusStyleProperties = [
   "outline-style",
   "outline-width",
   "outline-color",
@@ -19,13 +19,13 @@ export const focusStyleProperties = [
   "border-bottom-width",
 ] as const;
 
-export type FocusStyle = Record<string, string>;
+type FocusStyle = Record<string, string>;
 
 const hasOutline = (style: FocusStyle) =>
   style["outline-style"] !== "none" && parseFloat(style["outline-width"] ?? "0") > 0;
 
 /** Whether focus changes how an element looks: an outline appears, or a colour, shadow, border or underline changes. */
-export function visibleFocusChange(unfocused: FocusStyle, focused: FocusStyle): boolean {
+function visibleFocusChange(unfocused: FocusStyle, focused: FocusStyle): boolean {
   if (
     hasOutline(focused) &&
     (!hasOutline(unfocused) ||
@@ -53,7 +53,7 @@ async function describeFocused(page: Page): Promise<string> {
 }
 
 /** Presses Tab until the element matching `selector` has focus, at most `limit` times. */
-export async function tabTo(page: Page, selector: string, limit = 20): Promise<boolean> {
+async function tabTo(page: Page, selector: string, limit = 20): Promise<boolean> {
   for (let i = 0; i < limit; i++) {
     await page.keyboard.press("Tab");
     if (await page.evaluate((s) => document.activeElement?.matches(s) ?? false, selector)) return true;

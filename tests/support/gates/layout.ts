@@ -3,7 +3,7 @@
 import type { Page } from "playwright-core";
 
 /** How far (px) an edge may be from a column line and still count as on it. */
-export const edgeTolerance = 1;
+const edgeTolerance = 1;
 
 /**
  * The blocks whose edges the grid gate measures: text blocks, the page's
@@ -96,7 +96,7 @@ export async function gridProblems(page: Page, label: string): Promise<string[]>
 }
 
 /** The distances (px) the spacing scale allows between blocks: the tokens' $space-1 to $space-7. */
-export const spaceScale = [0, 4, 8, 16, 24, 32, 48, 64];
+const spaceScale = [0, 4, 8, 16, 24, 32, 48, 64];
 
 /**
  * Spacing from the scale: the space above each heading (h2 to h4) in the
@@ -258,7 +258,7 @@ export async function strayBlockProblems(page: Page, label: string): Promise<str
 }
 
 /** The thinnest a stroke of the wordmark may be drawn, in CSS pixels. */
-export const minimumStroke = 1;
+const minimumStroke = 1;
 
 /** Every wordmark on the page draws its strokes at least `minimumStroke` px wide at the size it is shown. */
 export async function wordmarkProblems(page: Page, label: string, minimum = minimumStroke): Promise<string[]> {
@@ -294,7 +294,7 @@ export async function wordmarkProblems(page: Page, label: string, minimum = mini
 }
 
 /** The most words a heading may have before it reads as a paragraph. */
-export const maxHeadingWords = 20;
+const maxHeadingWords = 20;
 
 /** Headings (h1 to h6) with more than `maxHeadingWords` words. */
 export async function longHeadingProblems(page: Page, label: string): Promise<string[]> {

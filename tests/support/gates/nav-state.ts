@@ -3,7 +3,7 @@
 import type { Page } from "playwright-core";
 
 /** What a nav link to `href` should carry on the page at `pageUrl`: "page", "true", or nothing. */
-export function expectedCurrent(pageUrl: string, href: string): "page" | "true" | undefined {
+function expectedCurrent(pageUrl: string, href: string): "page" | "true" | undefined {
   if (!href.startsWith("/") || href.startsWith("//")) return undefined; // another site
   const path = href.split(/[?#]/)[0] ?? "";
   if (path === pageUrl) return "page";

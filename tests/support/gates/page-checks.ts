@@ -1,5 +1,5 @@
 // Gates on what a page does as it loads: no console errors, no request to another host, no sideways scrolling.
-import type { Page } from "playwright-core";
+import type { Page, Route } from "playwright-core";
 
 export interface PageWatch {
   /** Console errors and uncaught exceptions since the last reset. */
@@ -38,7 +38,7 @@ export async function watchPage(page: Page, host = "127.0.0.1"): Promise<PageWat
   });
   await page.route(
     (url) => url.hostname !== host,
-    (route) => route.abort("blockedbyclient"),
+    routeHandler((route: Route) => route.abort("blockedbyclient")),
   );
   return watch;
 }
@@ -61,4 +61,18 @@ export async function sidewaysScroll(page: Page, label: string): Promise<string 
   });
   if (!result) return undefined;
   return `${label}: scrolls sideways – content is ${result.scrollWidth}px wide in a ${result.clientWidth}px window${result.widest ? ` (widest: ${result.widest})` : ""}`;
+}
+
+/**
+ * A route handler that never leaves an unhandled rejection: a request still in flight when its page or
+ * context closes (the test has its answer) fails with "closed" or "disposed", which is no one's problem.
+ */
+export function routeHandler<R>(handle: (route: R) => Promise<unknown>): (route: R) => Promise<void> {
+  return async (route) => {
+    try {
+      await handle(route);
+    } catch (caught) {
+      if (!/closed|disposed/i.test(caught instanceof Error ? caught.message : String(caught))) throw caught;
+    }
+  };
 }
