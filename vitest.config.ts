@@ -26,7 +26,13 @@ const site = [
   "tests/cms/admin-output.test.ts",
   "tests/browser/axe.test.ts",
 ];
-const browser = ["tests/browser/**/*.test.ts", "tests/cms/local-editing.test.ts", "tests/cms/local-backend.test.ts"];
+const browser = [
+  "tests/browser/**/*.test.ts",
+  "tests/cms/local-editing.test.ts",
+  "tests/cms/editor-refusals.test.ts",
+  "tests/cms/editing-server-browser.test.ts",
+  "tests/cms/publishing-workflow.test.ts",
+];
 const build = [
   "tests/build/**/*.test.ts",
   "tests/cli/check-command.test.ts",

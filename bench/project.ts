@@ -54,7 +54,7 @@ export function makeProject(dir: string, files: readonly BenchFile[] | "copy-rea
       writeFileSync(path, file.contents);
     }
     // The site's search page is its furniture: every layout links to it.
-    cpSync(join(repoRoot, "content", "search.md"), join(content, "search.md"));
+    cpSync(join(repoRoot, "content", "site", "search.md"), join(content, "search.md"));
   }
   return dir;
 }

@@ -1,4 +1,6 @@
-import { frontMatterSchema, knownFields } from "../content/schema.js";
+import { frontMatterSchema, knownFields, summaryLength } from "../content/schema.js";
+import { named } from "../content/field-words.js";
+import { pictureWithoutDescription } from "../content/body-rules.js";
 import {
   addressProblem,
   cleanFileName,
@@ -8,7 +10,6 @@ import {
   sitePath,
 } from "../core/addresses.js";
 import { readFrontMatterBlock } from "../content/front-matter.js";
-import { layoutsNotForPages } from "../content/field-words.js";
 import { eleventyOptionMessage, isEleventyOption } from "../content/trust.js";
 import { limits } from "./limits.js";
 import { findEncodingDamage } from "./encoding.js";
@@ -33,7 +34,19 @@ export interface PageCheckContext {
   layouts: ReadonlySet<string>;
 }
 
-const metadescLength = { min: 50, max: 160 };
+/** A summary of a length search engines handle badly: the form refuses it, the check warns. */
+function isSummaryLength(field: string, issue: { code: string; minimum?: unknown; maximum?: unknown }): boolean {
+  if (field !== "metadesc") return false;
+  return (
+    (issue.code === "too_small" && Number(issue.minimum) === summaryLength.min) ||
+    (issue.code === "too_big" && Number(issue.maximum) === summaryLength.max)
+  );
+}
+
+/** An address problem (src/core/addresses.ts) naming the field as the form does. */
+function namedAddressProblem(problem: string, field: string): string {
+  return problem.startsWith(`${field} `) ? `${named(field)}${problem.slice(field.length)}` : problem;
+}
 
 /** The field a front-matter line starts, if it starts one at the top level: `name:`, `"name":` or `'name':`. */
 function topLevelKey(line: string): string | undefined {
@@ -66,15 +79,17 @@ export function fieldLine(text: string, field: string): number {
   return fieldLines.lines.get(field) ?? 1;
 }
 
-/** Layouts that are the site's own machinery (the frame of every page, the stub at an old address), not a page's. */
+/** Layouts that only wrap or redirect other pages (the frame of every page, the stub at an old address): never a page's. */
+const layoutsNotForPages: readonly string[] = ["base", "redirect"];
+
+/** Whether a layout may be a page's: any but the site's own machinery. */
 export function layoutForPagesOnly(layout: string): boolean {
-  const name = layout.replace(/^layouts\//, "").replace(/\.njk$/, "");
-  return !(layoutsNotForPages as readonly string[]).includes(name);
+  return !layoutsNotForPages.includes(layout.replace(/^layouts\//, "").replace(/\.njk$/, ""));
 }
 
 /** Why a page or data file cannot use `layout`, when it is one of the site's own. */
 export function layoutNotForPagesMessage(layout: string, usable: readonly string[]): string {
-  return `layout "${layout}" is the site's own (it frames or redirects other pages) and cannot be a page's layout: use one of ${usable.join(", ")}`;
+  return `${named("layout")} "${shownName(layout)}" is the site's own (it frames or redirects other pages) and cannot be a page's layout: use one of ${usable.join(", ")}`;
 }
 
 /** A field's name as a message shows it: quoted, cut short. */
@@ -145,7 +160,7 @@ export function checkFields(
             source.file,
             at("title"),
             1,
-            "title is missing: add a line `title: The page's name` to the front matter",
+            `${named("title")} is missing: add a line \`title: The page's name\` to the front matter`,
           ),
         );
       } else if (field === "tags" && value === null) {
@@ -154,9 +169,11 @@ export function checkFields(
             source.file,
             at("tags"),
             1,
-            "tags is empty: remove the `tags:` line, or list at least one of main menu (nav), section menu (primary), footer",
+            `${named("tags")} is empty: remove the \`tags:\` line, or list at least one of main menu (nav), section menu (primary), footer`,
           ),
         );
+      } else if (isSummaryLength(field, issue)) {
+        problems.push(warning(source.file, at(field), 1, issue.message));
       } else {
         const shown = value === undefined || value === null ? "" : ` (it is ${describe(value)})`;
         // A date or address Eleventy cannot read stops the whole render.
@@ -175,7 +192,7 @@ export function checkFields(
 
   if (typeof data.permalink === "string" && !reported.has("permalink")) {
     const problem = addressProblem(data.permalink);
-    if (problem) problems.push(error(source.file, at("permalink"), 1, problem, true));
+    if (problem) problems.push(error(source.file, at("permalink"), 1, namedAddressProblem(problem, "permalink"), true));
   }
   if (Array.isArray(data.redirect_from) && data.redirect_from.length > limits.redirects) {
     // Each old address becomes a page of its own: a list this long is refused before any is made.
@@ -191,7 +208,8 @@ export function checkFields(
   } else if (Array.isArray(data.redirect_from) && !reported.has("redirect_from")) {
     for (const from of data.redirect_from) {
       const problem = typeof from === "string" ? addressProblem(from, "redirect_from") : undefined;
-      if (problem) problems.push(error(source.file, at("redirect_from"), 1, problem, true));
+      if (problem)
+        problems.push(error(source.file, at("redirect_from"), 1, namedAddressProblem(problem, "redirect_from"), true));
     }
   }
   return problems;
@@ -223,14 +241,14 @@ export function checkPageSource(source: PageSource, context: PageCheckContext): 
     );
   }
 
-  for (const match of source.text.matchAll(/!\[\s*\]\(/g)) {
+  for (const match of source.text.matchAll(new RegExp(pictureWithoutDescription.source, "g"))) {
     const { line, column } = positionAt(source.text, match.index ?? 0);
     problems.push(
       error(
         source.file,
         line,
         column,
-        "image without alt text: describe the picture between the brackets, ![like this](/static/img/photo.jpg)",
+        "image without alt text: give the picture a description, between the brackets: ![like this](/static/img/photo.jpg) (in the browser editor, the Picture's Description)",
       ),
     );
   }
@@ -262,7 +280,7 @@ export function checkPageSource(source: PageSource, context: PageCheckContext): 
           source.file,
           1,
           1,
-          "a news post needs a date: add a line `date: YYYY-MM-DD` (the day it was published) to the front matter",
+          `a news post needs a ${named("date")}: add a line \`date: YYYY-MM-DD\` (the day it was published) to the front matter`,
           true,
         ),
       );
@@ -297,7 +315,7 @@ export function checkPageSource(source: PageSource, context: PageCheckContext): 
         source.file,
         at("date"),
         1,
-        `date must be a real date written as YYYY-MM-DD, such as 2019-10-22 (there is no ${writtenDate.slice(1).join("-")})`,
+        `${named("date")} must be a real date written as YYYY-MM-DD, such as 2019-10-22 (there is no ${writtenDate.slice(1).join("-")})`,
         true,
       ),
     );
@@ -311,28 +329,7 @@ export function checkPageSource(source: PageSource, context: PageCheckContext): 
           source.file,
           1,
           1,
-          "metadesc is missing: add `metadesc:` with a one-sentence summary of the page (50 to 160 characters) for search engines",
-        ),
-      );
-    }
-  } else if (typeof data.metadesc === "string") {
-    const length = data.metadesc.trim().length;
-    if (length > metadescLength.max) {
-      problems.push(
-        warning(
-          source.file,
-          at("metadesc"),
-          1,
-          `metadesc is ${length} characters long: search engines cut it off after about ${metadescLength.max}; shorten it`,
-        ),
-      );
-    } else if (length < metadescLength.min) {
-      problems.push(
-        warning(
-          source.file,
-          at("metadesc"),
-          1,
-          `metadesc is only ${length} characters long: say in a sentence what the page offers (50 to 160 characters)`,
+          `${named("metadesc")} is missing: add \`metadesc:\` with a one-sentence summary of the page (${summaryLength.min} to ${summaryLength.max} characters) for search engines`,
         ),
       );
     }
@@ -347,7 +344,7 @@ export function checkPageSource(source: PageSource, context: PageCheckContext): 
         source.file,
         at("layout"),
         1,
-        `layout "${shownName(data.layout)}" does not exist${suggestion ? `: did you mean "${suggestion}"?` : `; use one of ${pageLayouts(context).join(", ")}`}`,
+        `${named("layout")} "${shownName(data.layout)}" does not exist${suggestion ? `: did you mean "${suggestion}"?` : `; use one of ${pageLayouts(context).join(", ")}`}`,
         true,
       ),
     );
@@ -359,7 +356,7 @@ export function checkPageSource(source: PageSource, context: PageCheckContext): 
         source.file,
         at("image"),
         1,
-        'image without image_alt: add `image_alt:` describing the picture, or image_alt: "" if it is only decoration',
+        `${named("image")} without ${named("image_alt")}: add \`image_alt:\` describing the picture, or image_alt: "" if it is only decoration`,
       ),
     );
   }

@@ -1,6 +1,8 @@
 import { fieldLine, type CheckedPage } from "./page-source.js";
 import { error, type Problem } from "../core/problems.js";
 import { addressOfPage, normaliseAddress } from "../core/addresses.js";
+import { named, navLabels } from "../content/field-words.js";
+import { pageLabel } from "../render/page-label.js";
 
 export interface SourcedPage extends CheckedPage {
   text: string;
@@ -16,15 +18,46 @@ function changedFirst(a: SourcedPage, b: SourcedPage): [SourcedPage, SourcedPage
 }
 
 const navTags = ["nav", "primary", "footer"] as const;
-const navNames: Record<(typeof navTags)[number], string> = {
-  nav: "main nav",
-  primary: "section nav",
-  footer: "footer nav",
-};
 
 function tagsOf(data: Record<string, unknown>): string[] {
   if (typeof data.tags === "string") return [data.tags];
   return Array.isArray(data.tags) ? data.tags.filter((tag): tag is string => typeof tag === "string") : [];
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/**
+ * Numbers no page of a menu has, for a page that clashes at `order` with
+ * another: one just before that page (the middle of the gap below it) and one
+ * just after (the middle of the gap above, or 10 more at the end). Menus are
+ * numbered in steps of 10, so there is room; a gap with no whole number free
+ * gives none.
+ */
+export function freeNumbers(order: number, taken: readonly number[]): { before?: number; after?: number } {
+  const below = Math.max(0, ...taken.filter((number) => number < order));
+  const higher = taken.filter((number) => number > order);
+  const above = higher.length > 0 ? Math.min(...higher) : undefined;
+  return {
+    ...(order - below >= 2 ? { before: Math.floor((below + order) / 2) } : {}),
+    ...(above === undefined
+      ? { after: order + 10 }
+      : above - order >= 2
+        ? { after: Math.floor((order + above) / 2) }
+        : {}),
+  };
+}
+
+/** "to put this page just before Alpha, give it 15; just after, 25": the ways out of a clash, in an editor's words. */
+export function clashAdvice(order: number, label: string, taken: readonly number[]): string {
+  const { before, after } = freeNumbers(order, taken);
+  const ways = [
+    ...(before !== undefined ? [`to put this page just before ${label}, give it ${before}`] : []),
+    ...(after !== undefined ? [`just after, ${after}`] : []),
+  ];
+  if (ways.length === 0) return "give it a number between those of the two pages it goes between";
+  return ways.join("; ");
 }
 
 /**
@@ -36,7 +69,6 @@ function tagsOf(data: Record<string, unknown>): string[] {
 export function checkSiteStructure(pages: readonly SourcedPage[]): Problem[] {
   const problems: Problem[] = [];
   const byAddress = new Map<string, { page: SourcedPage; field: string }>();
-  const byNavOrder = new Map<string, SourcedPage>();
 
   const claim = (address: string, page: SourcedPage, field: string) => {
     const first = byAddress.get(address);
@@ -70,25 +102,39 @@ export function checkSiteStructure(pages: readonly SourcedPage[]): Problem[] {
     }
   }
 
+  // Each menu's numbered pages, then one pass over each: a number used twice is named at the later page.
+  const menus = new Map<string, Array<{ page: SourcedPage; order: number }>>();
   for (const page of pages) {
     if (!page.data || page.data.draft === true) continue;
     if (typeof page.data.order !== "number") continue;
     for (const tag of tagsOf(page.data)) {
       if (!(navTags as readonly string[]).includes(tag)) continue;
-      const key = `${tag}:${page.data.order}`;
-      const first = byNavOrder.get(key);
-      if (first) {
-        problems.push(
-          error(
-            page.file,
-            fieldLine(page.text, "order"),
-            1,
-            `order ${page.data.order} is also used by ${first.file} in the ${navNames[tag as (typeof navTags)[number]]}: give each page in a nav its own order`,
-          ),
-        );
-      } else {
-        byNavOrder.set(key, page);
+      const entries = menus.get(tag) ?? [];
+      entries.push({ page, order: page.data.order });
+      menus.set(tag, entries);
+    }
+  }
+  for (const [tag, entries] of menus) {
+    const menu = navLabels[tag] ?? tag;
+    const label = (page: SourcedPage) => pageLabel(page.data, page.file);
+    const sorted = [...entries].sort((a, b) => a.order - b.order || (label(a.page) < label(b.page) ? -1 : 1));
+    const now = sorted.map((entry) => `${label(entry.page)} ${entry.order}`).join(", ");
+    const taken = entries.map((entry) => entry.order);
+    const byOrder = new Map<number, SourcedPage>();
+    for (const { page, order } of entries) {
+      const first = byOrder.get(order);
+      if (!first) {
+        byOrder.set(order, page);
+        continue;
       }
+      problems.push(
+        error(
+          page.file,
+          fieldLine(page.text, "order"),
+          1,
+          `${named("order")} ${order} is also used by ${first.file} ("${label(first)}") in the ${menu}: give each page in a menu its own number, between the numbers of the two pages it goes between. ${capitalise(clashAdvice(order, label(first), taken))} (the ${menu} now: ${now})`,
+        ),
+      );
     }
   }
   return problems;

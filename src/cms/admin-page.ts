@@ -34,6 +34,8 @@ export function adminPageHtml(options: {
   bundle: string;
   setup: string;
   previewStyle: string;
+  /** What the editor's own buttons need (src/cms/config.ts editorData), as JSON. */
+  editorData: string;
   siteName: string;
   language: string;
 }): string {
@@ -54,7 +56,7 @@ export function adminPageHtml(options: {
     </main>
   </div>
   <script src="${escapeHtml(options.bundle)}"></script>
-  <script src="${escapeHtml(options.setup)}" data-preview-style="${escapeHtml(options.previewStyle)}"></script>
+  <script src="${escapeHtml(options.setup)}" data-preview-style="${escapeHtml(options.previewStyle)}" data-editor="${escapeHtml(options.editorData)}"></script>
 </body>
 </html>
 `;
@@ -63,7 +65,7 @@ export function adminPageHtml(options: {
 /** Writes /admin/ into the built site `outputDir`. The bundle is copied once per version, so a preview rebuild does not copy 5 MB again. */
 export async function writeAdmin(
   outputDir: string,
-  options: { configYaml: string; previewStyle: string; siteName: string; language: string },
+  options: { configYaml: string; previewStyle: string; editorData: string; siteName: string; language: string },
 ): Promise<void> {
   const { version } = decapBundle();
   const dist = await ensureDecapBundle();
@@ -83,6 +85,7 @@ export async function writeAdmin(
       bundle: `/admin/${bundleFolder(version)}/decap-cms.js`,
       setup: `/admin/${setupName}`,
       previewStyle: options.previewStyle,
+      editorData: options.editorData,
       siteName: options.siteName,
       language: options.language,
     }),

@@ -43,10 +43,10 @@ function pageTemplate(title: string, kind: "page" | "news", today: Date): string
       "# page (plain) or primary (a banner with the title and a leader sentence).",
       "layout: page.njk",
       `permalink: /${slug}/`,
-      "# To put the page in a nav, remove the # from these lines and pick nav, primary or footer:",
+      "# To put the page in a nav, remove the # from these lines, pick nav, primary or footer, and a position (navs go in steps of 10):",
       "# tags:",
       "#   - primary",
-      "# order: 4",
+      "# order: 40",
     );
   }
   lines.push("# Remove the next line when the page is ready to publish. Until then it shows only in npm start.", "draft: true", "---", "");

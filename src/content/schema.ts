@@ -1,55 +1,98 @@
 import { z } from "zod";
+import { siteName } from "../core/settings.js";
+import { named } from "./field-words.js";
 
 /**
  * Every front-matter field a page may use, with what it is for. This is the
- * one definition: the checker validates against it, and the field table in
- * docs/editing.md is generated from it (a test keeps the two in step).
+ * one definition: the checker validates against it, the browser editor's
+ * form is generated from it (src/cms/config.ts reads it through
+ * z.toJSONSchema), and the field table in docs/editing.md is generated from
+ * it (tests keep all three in step). Its limits are the site's limits: change
+ * a number here and the check and the form change together.
  */
 
 export const knownTags = ["nav", "primary", "footer", "posts"] as const;
 
-/** A clean site path (see src/core/addresses.ts, which checks every address). */
-export { pageAddress, sitePath } from "../core/addresses.js";
+/** What follows a page's title in its <title> (layouts/base.njk writes `{{ title }} – {{ site.name }}`). */
+export const pageTitleSuffix = ` – ${siteName}`;
+/** The longest <title> search results show whole: html-validate's long-title rule (.htmlvalidate.json) uses the same. */
+export const pageTitleMaxLength = 70;
+/** The longest title a page may have: the <title> limit, less the suffix the site adds. */
+export const titleMaxLength = pageTitleMaxLength - pageTitleSuffix.length;
+/** A summary search engines show whole, and long enough to say something (shorter or longer is a warning). */
+export const summaryLength = { min: 50, max: 160 } as const;
+/** Dates a post or review can plausibly have: a year typed wrong (1905, 0025, 20025) is refused. */
+export const plausibleDays = { earliest: "2000-01-01", latest: "2099-12-31" } as const;
 
-const permalinkMessage =
-  "permalink must be a clean site address such as /our-programme/: starting with /, lower case letters, numbers and hyphens, no spaces";
-const redirectMessage =
-  "redirect_from must be a list of old addresses, each a clean address starting with /, such as - /network/";
+const permalinkMessage = `${named("permalink")} must be a clean site address such as /our-programme/: starting with /, lower case letters, numbers and hyphens, no spaces`;
+const redirectMessage = `${named("redirect_from")} must be a list of old addresses, each a clean address starting with /, such as - /network/`;
 
 const text = (field: string) =>
   z
-    .string({ error: `${field} must be text` })
+    .string({ error: `${named(field)} must be text` })
     .trim()
-    .min(1, { error: `${field} is empty: write some text after "${field}:"` });
+    .min(1, { error: `${named(field)} is empty: write some text after "${field}:"` });
+
+function year(day: string): string {
+  return day.slice(0, 4);
+}
+
+/** A date-only field: a real day, in the plausible years. YAML reads `2019-10-22` as a date. */
+const day = (field: string, example: string) =>
+  z
+    .date({ error: `${named(field)} must be a real date written as YYYY-MM-DD, such as ${example}` })
+    .min(new Date(`${plausibleDays.earliest}T00:00:00Z`), {
+      error: `${named(field)} is too early: the year must be from ${year(plausibleDays.earliest)} to ${year(plausibleDays.latest)} (check the year is typed in full, such as ${example.slice(0, 4)})`,
+    })
+    .max(new Date(`${plausibleDays.latest}T00:00:00Z`), {
+      error: `${named(field)} is too late: the year must be from ${year(plausibleDays.earliest)} to ${year(plausibleDays.latest)} (check the year is typed in full, such as ${example.slice(0, 4)})`,
+    })
+    // A date is not JSON: the form is told it is a day, written YYYY-MM-DD, between these two.
+    .meta({ type: "string", format: "date", formatMinimum: plausibleDays.earliest, formatMaximum: plausibleDays.latest });
+
+/** Text of a length a summary should have; the check reports it as a warning, the form refuses it. */
+const summary = (field: string) =>
+  text(field)
+    .min(summaryLength.min, {
+      error: (issue) =>
+        `${named(field)} is only ${String(issue.input).trim().length} characters long: say in a sentence what the page offers (${summaryLength.min} to ${summaryLength.max} characters)`,
+    })
+    .max(summaryLength.max, {
+      error: (issue) =>
+        `${named(field)} is ${String(issue.input).trim().length} characters long: search engines cut it off after about ${summaryLength.max}; shorten it`,
+    });
 
 export const frontMatterSchema = z.object({
-  title: text("title"),
+  title: text("title").max(titleMaxLength, {
+    error: (issue) =>
+      `${named("title")} is ${String(issue.input).trim().length} characters long: a title can have up to ${titleMaxLength}, because the site adds "${pageTitleSuffix}" to make the ${pageTitleMaxLength} characters browser tabs and search results show; shorten it`,
+  }),
   navtitle: text("navtitle").optional(),
-  metadesc: text("metadesc").optional(),
+  metadesc: summary("metadesc").optional(),
   leader: text("leader").optional(),
   subtitle: text("subtitle").optional(),
   subtitle_imagery: z.string({ error: "subtitle_imagery must be text" }).optional(),
   order: z
-    .number({ error: "order must be a whole number such as 2, without quotes" })
-    .int({ error: "order must be a whole number such as 2, not a fraction" })
+    .number({ error: `${named("order")} must be a whole number such as 20, without quotes` })
+    .int({ error: `${named("order")} must be a whole number such as 20, not a fraction` })
     .optional(),
   tags: z
     .union([z.enum(knownTags), z.array(z.enum(knownTags))], {
-      error: `tags must be a list of: ${knownTags.join(", ")}`,
+      error: `${named("tags")} must be a list of: ${knownTags.join(", ")}`,
     })
     .optional(),
   // Whether the address is clean and free is checked by addressProblem (src/core/addresses.ts), for every way of setting one.
   permalink: z.union([z.literal(false), z.string()], { error: permalinkMessage }).optional(),
-  layout: z.string({ error: "layout must be the name of a layout, such as primary.njk" }).optional(),
-  date: z.date({ error: "date must be a real date written as YYYY-MM-DD, such as 2019-10-22" }).optional(),
-  draft: z.boolean({ error: "draft must be true or false" }).optional(),
-  last_reviewed: z
-    .date({ error: "last_reviewed must be a real date written as YYYY-MM-DD, such as 2026-11-24" })
-    .optional(),
+  layout: z.string({ error: `${named("layout")} must be the name of a layout, such as primary.njk` }).optional(),
+  date: day("date", "2019-10-22").optional(),
+  draft: z.boolean({ error: `${named("draft")} must be true or false` }).optional(),
+  last_reviewed: day("last_reviewed", "2026-11-24").optional(),
   navurl: z.url({ protocol: /^https?$/, error: "navurl must be a full web address starting with https://" }).optional(),
   redirect_from: z.array(z.string({ error: redirectMessage }), { error: redirectMessage }).optional(),
-  image: z.string({ error: "image must be the address of a picture, such as /static/img/forum.jpg" }).optional(),
-  image_alt: z.string({ error: "image_alt must be text describing the picture" }).optional(),
+  image: z
+    .string({ error: `${named("image")} must be the address of a picture, such as /static/img/forum.jpg` })
+    .optional(),
+  image_alt: z.string({ error: `${named("image_alt")} must be text describing the picture` }).optional(),
   primary: z.boolean({ error: "primary must be true or false" }).optional(),
   strandsHeading: text("strandsHeading").optional(),
   strands: z
@@ -62,7 +105,7 @@ export const frontMatterSchema = z.object({
 /** What each field is for, with an example: the table in docs/editing.md is made from this (npm run docs:fields). */
 export const fieldDocs: Record<keyof typeof frontMatterSchema.shape, { description: string; example: string }> = {
   title: {
-    description: "The page's name: its heading and the browser tab's title. **Required.**",
+    description: `The page's name: its heading and the browser tab's title. Up to ${titleMaxLength} characters (the site adds "${pageTitleSuffix}" to make at most ${pageTitleMaxLength}). **Required.**`,
     example: "`title: Our Programme`",
   },
   navtitle: {
@@ -71,7 +114,7 @@ export const fieldDocs: Record<keyof typeof frontMatterSchema.shape, { descripti
   },
   metadesc: {
     description:
-      "The summary search engines show under the title, about 50 to 160 characters. **Required**, unless the page has a `leader` (or `subtitle`) to use instead.",
+      `The summary search engines show under the title, ${summaryLength.min} to ${summaryLength.max} characters. **Required**, unless the page has a \`leader\` (or \`subtitle\`) to use instead.`,
     example: "`metadesc: Leadership programmes for 100 CEO-level public service leaders each year.`",
   },
   leader: {
@@ -87,8 +130,9 @@ export const fieldDocs: Record<keyof typeof frontMatterSchema.shape, { descripti
     example: "`subtitle_imagery: links`",
   },
   order: {
-    description: "The page's position in its nav: 1 comes first. A whole number, no quotes.",
-    example: "`order: 2`",
+    description:
+      "The page's position in its nav: lower numbers come first. Menus are numbered in steps of 10, so a page moves by one edit: to put it between two pages, give it a number between theirs. A whole number, no quotes.",
+    example: "`order: 20`",
   },
   tags: {
     description:
@@ -106,7 +150,7 @@ export const fieldDocs: Record<keyof typeof frontMatterSchema.shape, { descripti
     example: "`layout: primary.njk`",
   },
   date: {
-    description: "The date of a news post, as YYYY-MM-DD.",
+    description: `The date of a news post, as YYYY-MM-DD, in the years ${year(plausibleDays.earliest)} to ${year(plausibleDays.latest)}.`,
     example: "`date: 2019-10-22`",
   },
   last_reviewed: {
@@ -146,7 +190,7 @@ export const fieldDocs: Record<keyof typeof frontMatterSchema.shape, { descripti
   },
   strands: {
     description: "Home page only: the three strands, each with `title`, `url` and `text`.",
-    example: "see `content/index.md`",
+    example: "see `content/site/index.md`",
   },
 };
 

@@ -32,6 +32,13 @@ export interface CmsSettings {
   localBackend: string;
   /** The live site's address, for "view live" links. */
   siteUrl: string;
+  /**
+   * What an editor's GitHub login lets the editor do (NLC_CMS_AUTH_SCOPE):
+   * "public_repo" (the default) reaches public repositories only, enough for
+   * a public site repository; "repo" reaches private ones too, all of the
+   * editor's, so only for a private site repository.
+   */
+  authScope: "public_repo" | "repo";
 }
 
 export interface Settings {
@@ -56,6 +63,8 @@ export class SettingsError extends Error {
 }
 
 export const defaultSiteUrl = "https://www.nationalleadership.gov.uk";
+/** The site's name: in every page's <title> after the page's own title (layouts/base.njk). */
+export const siteName = "National Leadership Centre";
 /**
  * The address a preview's absolute links (canonical, Open Graph, feed, sitemap) use: never the live
  * site's, whatever SITE_URL says. `.invalid` is reserved (RFC 2606) and can never be a real site.
@@ -142,6 +151,11 @@ export function readSettings(
   const authUrl = value("NLC_CMS_AUTH_URL");
   if (authUrl !== "" && !httpsAddress(authUrl))
     problems.push(`NLC_CMS_AUTH_URL must be the OAuth client's https:// address (it is ${shown(authUrl)})`);
+  const authScope = value("NLC_CMS_AUTH_SCOPE");
+  if (authScope !== "" && authScope !== "public_repo" && authScope !== "repo")
+    problems.push(
+      `NLC_CMS_AUTH_SCOPE must be public_repo (a public site repository, the default) or repo (a private one) (it is ${shown(authScope)})`,
+    );
   const localBackend = value("NLC_CMS_LOCAL_BACKEND");
   if (localBackend !== "" && !localBackendPattern.test(localBackend))
     problems.push(`NLC_CMS_LOCAL_BACKEND must be http://127.0.0.1:PORT/api/v1 (it is ${shown(localBackend)})`);
@@ -151,7 +165,7 @@ export function readSettings(
 
   const settings: Settings = {
     site: {
-      name: "National Leadership Centre",
+      name: siteName,
       url,
       language: "en-GB",
       analyticsId: measurementIdPattern.test(analyticsId) ? analyticsId : "",
@@ -163,6 +177,7 @@ export function readSettings(
       authUrl: httpsAddress(authUrl) ? authUrl : "",
       localBackend: localBackendPattern.test(localBackend) ? localBackend : "",
       siteUrl: url,
+      authScope: authScope === "repo" ? "repo" : "public_repo",
     },
     today: now !== "" && isDay(now) ? now : clock().toISOString().slice(0, 10),
     output: output || "_site",

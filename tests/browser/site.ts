@@ -23,8 +23,8 @@ const launchArgs = [
 export const launchTimeout = 600_000;
 
 /** Chromium with a fresh profile: Playwright's launch() gives each browser a new temporary user-data dir and removes it on close. */
-export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({ executablePath: findBrowser(), args: launchArgs });
+export function launchBrowser(extraArgs: readonly string[] = []): Promise<Browser> {
+  return chromium.launch({ executablePath: findBrowser(), args: [...launchArgs, ...extraArgs] });
 }
 
 export interface BrowserSite {

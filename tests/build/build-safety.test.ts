@@ -25,7 +25,7 @@ describe("a build with editors' mistakes", () => {
     project.write(
       "content/mistakes.md",
       page(
-        `title: Mistakes\n${goodFields}\npermalink: /mistakes/\norder: 2\ntags:\n  - nav`,
+        `title: Mistakes\n${goodFields}\npermalink: /mistakes/\norder: 20\ntags:\n  - nav`,
         [
           "Read [our missing page](/no-such-page/) and [a missing part](/contact/#no-such-part).",
           "",
@@ -48,7 +48,7 @@ describe("a build with editors' mistakes", () => {
     expect(lines).toEqual(
       expect.arrayContaining([
         expect.stringMatching(
-          /^content\/mistakes\.md:5:1: error: order 2 is also used by content\/about\.md in the main nav/,
+          /^content\/mistakes\.md:5:1: error: Position in its menu \(order\) 20 is also used by content\/about\.md \("About"\) in the Main menu: .*To put this page just before About, give it 15; just after, 25 \(the Main menu now: /,
         ),
         expect.stringMatching(
           /^content\/mistakes\.md:10:\d+: error: broken link "\/no-such-page\/": no page or file at \/no-such-page\//,
@@ -146,7 +146,7 @@ describe("a build with editors' mistakes", () => {
     const output = `${failure?.stdout}${failure?.stderr}`;
     expect(output).toContain('content/typo.md:4:1: error: unknown field "navtile": did you mean "navtitle"?');
     expect(output).toContain(
-      'content/typo.md:5:1: error: layout "primry.njk" does not exist: did you mean "primary.njk"?',
+      'content/typo.md:5:1: error: Layout (layout) "primry.njk" does not exist: did you mean "primary.njk"?',
     );
     expect(output).toContain("2 errors, 0 warnings");
     expect(output).not.toMatch(/^\s+at /m);

@@ -134,7 +134,10 @@ describe("an editor's ordinary change", () => {
     editFile(project, target.file, (text) => setField(text, "metadesc", "Short words."));
     const { checkOutput } = await passesCheckAndTests(project);
     expect(checkOutput).toMatch(
-      new RegExp(`^${target.file.replace(/\./g, "\\.")}:\\d+:1: warning: metadesc is only 12 characters long`, "m"),
+      new RegExp(
+        `^${target.file.replace(/\./g, "\\.")}:\\d+:1: warning: Summary for search engines \\(metadesc\\) is only 12 characters long`,
+        "m",
+      ),
     );
     const strict = await runScript(project, "check", ["--strict"]);
     expect(strict.code, "--strict turns the warning into a failure, for those who want it").toBe(1);

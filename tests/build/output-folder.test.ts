@@ -166,7 +166,7 @@ describe("the build's output folder", () => {
     const run = await runEleventy(project.root, staging);
     expect(run.settled).toBe(true);
     expect(run.problems.map(formatProblem)).toContainEqual(
-      expect.stringMatching(/^content\/escape\.md:4:1: error: permalink must be a clean site address/),
+      expect.stringMatching(/^content\/escape\.md:4:1: error: Address \(permalink\) must be a clean site address/),
     );
     expect(existsSync(join(project.root, "escaped-by-test"))).toBe(false);
     expect(existsSync(join(project.root, "out", "escaped-by-test"))).toBe(false);

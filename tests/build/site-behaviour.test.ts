@@ -197,7 +197,9 @@ describe("a short description", () => {
       expect(result.ok).toBe(true);
       const lines = result.problems.map(formatProblem);
       expect(lines).toEqual([
-        expect.stringMatching(/^content\/unlisted\.md:3:1: warning: metadesc is only 10 characters long/),
+        expect.stringMatching(
+          /^content\/unlisted\.md:3:1: warning: Summary for search engines \(metadesc\) is only 10 characters long/,
+        ),
       ]);
       expect(await siteProblems(short.root, join(short.root, "_site"))).toEqual([]);
     } finally {

@@ -138,7 +138,7 @@ describe("an editor's files are data: every attack is refused or harmless", () =
     ["a relative permalink", "permalink: ../../escaped/"],
   ])("refuses %s in front matter, before anything renders", async (_name, fields) => {
     const outcome = await attack({ "content/options.md": page(`title: Options\n${goodFields}\n${fields}`) });
-    expectRefused(outcome, "content/options.md", /cannot be set in a page|permalink must be/);
+    expectRefused(outcome, "content/options.md", /cannot be set in a page|\(permalink\) must be/);
     expect(outcome.lines.join("\n")).not.toMatch(/null|undefined/);
     expect(existsSync(join(project.root, "..", "escaped"))).toBe(false);
   });
@@ -227,7 +227,7 @@ describe("an editor's files are data: every attack is refused or harmless", () =
     expectRefused(
       permalink,
       "content/slow.md",
-      /permalink must be a clean site address.*\(try \/news\/national-leadership-centre-annual-report-2020\/launch\/\)/,
+      /\(permalink\) must be a clean site address.*\(try \/news\/national-leadership-centre-annual-report-2020\/launch\/\)/,
     );
     const bomb = [
       "a: &a [x, x, x, x, x, x, x, x, x]",
@@ -255,7 +255,11 @@ describe("an editor's files are data: every attack is refused or harmless", () =
 
   it("needs a date on a news post, and a file name that makes a clean address", async () => {
     const undated = await attack({ "content/news/posts/undated.md": page(`title: Undated\n${goodFields}`) });
-    expectRefused(undated, "content/news/posts/undated.md", /a news post needs a date: add a line `date: YYYY-MM-DD`/);
+    expectRefused(
+      undated,
+      "content/news/posts/undated.md",
+      /a news post needs a Publication date \(date\): add a line `date: YYYY-MM-DD`/,
+    );
     const badName = await attack({
       "content/news/posts/My Big News!.md": page(`title: Big news\n${goodFields}\ndate: 2020-01-02`),
     });

@@ -39,12 +39,14 @@ describe("front matter checks", () => {
 
   it("requires a title and a meta description", () => {
     expect(report(`---\nmetadesc: Leadership programmes for the most senior public service leaders.\n---\n`)).toEqual([
-      "content/example.md:1:1: error: title is missing: add a line `title: The page's name` to the front matter",
+      "content/example.md:1:1: error: Title (title) is missing: add a line `title: The page's name` to the front matter",
     ]);
-    expect(report(`---\ntitle: A page\n---\n`)[0]).toMatch(/^content\/example\.md:1:1: error: metadesc is missing/);
+    expect(report(`---\ntitle: A page\n---\n`)[0]).toMatch(
+      /^content\/example\.md:1:1: error: Summary for search engines \(metadesc\) is missing/,
+    );
     expect(
       report(`---\ntitle: ""\nmetadesc: Leadership programmes for the most senior public service leaders.\n---\n`)[0],
-    ).toMatch(/^content\/example\.md:2:1: error: title is empty/);
+    ).toMatch(/^content\/example\.md:2:1: error: Title \(title\) is empty/);
   });
 
   it("warns, without failing, about a meta description search engines would cut off", () => {
@@ -53,40 +55,42 @@ describe("front matter checks", () => {
       { layouts },
     ).problems;
     expect(problems.map((problem) => problem.severity)).toEqual(["warning"]);
-    expect(formatProblem(problems[0]!)).toMatch(/^content\/x\.md:3:1: warning: metadesc is 199 characters long/);
+    expect(formatProblem(problems[0]!)).toMatch(
+      /^content\/x\.md:3:1: warning: Summary for search engines \(metadesc\) is 199 characters long/,
+    );
   });
 
   it("wants order as a whole number", () => {
     expect(report(`---\n${goodFields}\norder: "2"\n---\n`)).toEqual([
-      'content/example.md:4:1: error: order must be a whole number such as 2, without quotes (it is "2")',
+      'content/example.md:4:1: error: Position in its menu (order) must be a whole number such as 20, without quotes (it is "2")',
     ]);
     expect(report(`---\n${goodFields}\norder: 2.5\n---\n`)).toEqual([
-      "content/example.md:4:1: error: order must be a whole number such as 2, not a fraction (it is 2.5)",
+      "content/example.md:4:1: error: Position in its menu (order) must be a whole number such as 20, not a fraction (it is 2.5)",
     ]);
   });
 
   it("accepts only the known tags", () => {
     expect(report(`---\n${goodFields}\ntags:\n  - navigation\n---\n`)).toEqual([
-      'content/example.md:4:1: error: tags must be a list of: nav, primary, footer, posts (it is ["navigation"])',
+      'content/example.md:4:1: error: Menus (tags) must be a list of: nav, primary, footer, posts (it is ["navigation"])',
     ]);
   });
 
   it("wants a clean permalink", () => {
     expect(report(`---\n${goodFields}\npermalink: Our Programme/\n---\n`)[0]).toMatch(
-      /^content\/example\.md:4:1: error: permalink must be a clean site address such as \/our-programme\/.*\(try \/our-programme\/\)$/,
+      /^content\/example\.md:4:1: error: Address \(permalink\) must be a clean site address such as \/our-programme\/.*\(try \/our-programme\/\)$/,
     );
     expect(report(`---\n${goodFields}\npermalink: false\n---\n`)).toEqual([]);
   });
 
   it("wants a layout that exists, suggesting the nearest", () => {
     expect(report(`---\n${goodFields}\nlayout: primry.njk\n---\n`)).toEqual([
-      'content/example.md:4:1: error: layout "primry.njk" does not exist: did you mean "primary.njk"?',
+      'content/example.md:4:1: error: Layout (layout) "primry.njk" does not exist: did you mean "primary.njk"?',
     ]);
   });
 
   it("wants a real date", () => {
     expect(report(`---\n${goodFields}\ndate: 2019-10-32\n---\n`)).toEqual([
-      "content/example.md:4:1: error: date must be a real date written as YYYY-MM-DD, such as 2019-10-22 (there is no 2019-10-32)",
+      "content/example.md:4:1: error: Publication date (date) must be a real date written as YYYY-MM-DD, such as 2019-10-22 (there is no 2019-10-32)",
     ]);
   });
 
@@ -101,7 +105,7 @@ describe("front matter checks", () => {
 
   it("finds a markdown image with no description", () => {
     expect(report(`---\n${goodFields}\n---\n\n![](/static/img/photo.jpg)\n`)).toEqual([
-      "content/example.md:6:1: error: image without alt text: describe the picture between the brackets, ![like this](/static/img/photo.jpg)",
+      "content/example.md:6:1: error: image without alt text: give the picture a description, between the brackets: ![like this](/static/img/photo.jpg) (in the browser editor, the Picture's Description)",
     ]);
   });
 

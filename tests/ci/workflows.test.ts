@@ -337,7 +337,9 @@ describe("the preview of a pull request", () => {
     const posts = preview.steps.filter((candidate) => /\/statuses\//.test(candidate.run ?? ""));
     expect(posts.length).toBeGreaterThanOrEqual(1);
     const context = (
-      cmsConfig(readSettings({ NLC_CMS_REPO: "org/site" }).settings.cms, []).backend as { preview_context?: string }
+      cmsConfig(readSettings({ NLC_CMS_REPO: "org/site" }).settings.cms, { layouts: [], pages: [] }).backend as {
+        preview_context?: string;
+      }
     ).preview_context;
     expect(context).toBeTruthy();
     for (const post of posts) {

@@ -1,24 +1,17 @@
-// A fixture copy of the project, built with the editor in local mode, served on 127.0.0.1 with
-// the headers its _headers file gives each address, beside decap-server writing into the copy.
-import { spawn, type ChildProcess } from "node:child_process";
-import { readFileSync } from "node:fs";
-import { createServer, type AddressInfo } from "node:net";
+// A fixture copy of the project, built with the editor in local mode, served on 127.0.0.1 with the
+// headers its _headers file gives each address, beside the local editing server writing into the copy
+// (as `npm run cms` runs them, the server allowing only the served site's origin).
+import { spawn } from "node:child_process";
+import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Browser, Page, Route } from "playwright-core";
 import { routeHandler } from "../support/gates/page-checks.js";
-import { headersFor, parseHeadersFile } from "../support/host-files.js";
+import { headersFor, parseHeadersFile, type HeaderRule } from "../support/host-files.js";
 import { serveSite, type StaticServer } from "../support/static-server.js";
 import { launchBrowser } from "../browser/site.js";
-import { localBackendEnv } from "../../src/cms/local-backend.js";
+import { editableArea } from "../../src/cms/config.js";
+import { startLocalServer, type LocalServer } from "../../src/cms/local-server.js";
 import { fixtureProject, fixtureSite, type FixtureProject } from "../support/fixture-project.js";
-
-export async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((done) => server.listen(0, "127.0.0.1", done));
-  const { port } = server.address() as AddressInfo;
-  await new Promise<void>((done) => server.close(() => done()));
-  return port;
-}
 
 /** Runs a project command (src/cli/*.ts) in the fixture; resolves with its exit code and output. */
 export function runCli(
@@ -40,64 +33,64 @@ export function runCli(
   });
 }
 
-/** Starts decap-server on 127.0.0.1 writing into `root`, with the settings `npm run cms` uses. */
-export async function startLocalBackend(root: string, port: number): Promise<ChildProcess> {
-  const child = spawn(process.execPath, [join(root, "node_modules", "decap-server", "dist", "index.js")], {
-    cwd: root,
-    env: { ...process.env, ...localBackendEnv(root, port).env, LOG_LEVEL: "info" },
-    stdio: ["ignore", "pipe", "pipe"],
+/** Serves a project's built site with the headers its _headers file gives each address; `reread` after each build. */
+async function serveBuilt(root: string): Promise<StaticServer & { reread(): Promise<void> }> {
+  const headersFile = join(root, "_site", "_headers");
+  let rules: HeaderRule[] = [];
+  const server = await serveSite(join(root, "_site"), {
+    headersFor: (path) => [...headersFor(rules, path).headers],
   });
-  await new Promise<void>((done, fail) => {
-    let output = "";
-    const timer = setTimeout(() => fail(new Error(`decap-server did not start: ${output}`)), 30_000);
-    const listen = (chunk: Buffer) => {
-      output += chunk.toString();
-      if (output.includes("listening")) {
-        clearTimeout(timer);
-        done();
-      }
-    };
-    child.stdout?.on("data", listen);
-    child.stderr?.on("data", listen);
-    child.on("exit", () => fail(new Error(`decap-server stopped: ${output}`)));
-  });
-  return child;
+  return {
+    ...server,
+    async reread() {
+      rules = existsSync(headersFile) ? await parseHeadersFile(readFileSync(headersFile, "utf8")) : [];
+    },
+  };
 }
 
 export interface CmsSite {
   project: FixtureProject;
   origin: string;
-  backendPort: number;
+  server: LocalServer;
+  /** Requests the editing server refused, with why. */
+  refused: string[];
   browser: Browser;
   /** Addresses requested that left 127.0.0.1. */
   outside: string[];
   /** A new page; requests leaving 127.0.0.1 are recorded and stopped. */
   newPage(): Promise<Page>;
+  /** Builds the fixture again (as the preview does after a save), in local mode. */
+  rebuild(): Promise<void>;
   close(): Promise<void>;
 }
 
 export async function openCmsSite(): Promise<CmsSite> {
   // A fixture site of the tests' own, so an editor's change to the real content/ never breaks these tests.
   const project = fixtureProject(fixtureSite("small-site"));
-  const backendPort = await freePort();
-  const env = { NLC_CMS_LOCAL_BACKEND: `http://127.0.0.1:${backendPort}/api/v1` };
-  const built = await runCli(project.root, "src/cli/build.ts", env);
-  if (built.code !== 0) throw new Error(`the fixture did not build:\n${built.output}`);
-  const backend = await startLocalBackend(project.root, backendPort);
-  const rules = await parseHeadersFile(readFileSync(join(project.root, "_site", "_headers"), "utf8"));
-  const server: StaticServer = await serveSite(join(project.root, "_site"), {
-    headersFor: (path) => [...headersFor(rules, path).headers],
-  });
+  const site = await serveBuilt(project.root);
+  const refused: string[] = [];
+  const server = await startLocalServer(
+    { root: project.root, area: editableArea, allowedOrigins: [site.origin], onRefused: (why) => refused.push(why) },
+    0,
+  );
+  const rebuild = async () => {
+    const built = await runCli(project.root, "src/cli/build.ts", { NLC_CMS_LOCAL_BACKEND: server.url });
+    if (built.code !== 0) throw new Error(`the fixture did not build:\n${built.output}`);
+    await site.reread();
+  };
+  await rebuild();
   const browser = await launchBrowser();
   const outside: string[] = [];
   return {
     project,
-    origin: server.origin,
-    backendPort,
+    origin: site.origin,
+    server,
+    refused,
     browser,
     outside,
+    rebuild,
     async newPage() {
-      const page = await (await browser.newContext()).newPage();
+      const page = await (await browser.newContext({ locale: "en-GB" })).newPage();
       await page.route(
         "**/*",
         routeHandler(async (route: Route) => {
@@ -113,8 +106,8 @@ export async function openCmsSite(): Promise<CmsSite> {
     },
     async close() {
       await browser.close();
+      await site.close();
       await server.close();
-      backend.kill();
       project.remove();
     },
   };

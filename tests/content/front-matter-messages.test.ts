@@ -31,13 +31,13 @@ describe("front-matter messages", () => {
 
   it("gives the corrected permalink when the trailing slash is missing, never Eleventy's advice", () => {
     const lines = report(`---\n${goodFields}\npermalink: /our-programme\n---\nText.\n`);
-    expect(lines).toEqual(["content/example.md:4:1: error: permalink must end with /: write permalink: /our-programme/"]);
+    expect(lines).toEqual(["content/example.md:4:1: error: Address (permalink) must end with /: write permalink: /our-programme/"]);
     expect(lines.join("")).not.toMatch(/eleventy/i);
   });
 
   it("says how to fix an emptied tags list, without 'null'", () => {
     expect(report(`---\n${goodFields}\ntags:\n---\nText.\n`)).toEqual([
-      "content/example.md:4:1: error: tags is empty: remove the `tags:` line, or list at least one of main menu (nav), section menu (primary), footer",
+      "content/example.md:4:1: error: Menus (tags) is empty: remove the `tags:` line, or list at least one of main menu (nav), section menu (primary), footer",
     ]);
   });
 
