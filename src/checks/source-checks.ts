@@ -5,6 +5,7 @@ import { listContentFiles } from "../content/trust.js";
 import { scanPage } from "../core/html-scanner.js";
 import { error, type Problem } from "../core/problems.js";
 import { checkEditorHtml } from "./editor-html.js";
+import { checkEditorHtmlValidity } from "./editor-html-validity.js";
 import { checkFrontMatterAddresses } from "./front-matter-addresses.js";
 import { checkHtmlBlocks, editorHtmlPage } from "./html-blocks.js";
 import { fileTooLarge, limits, tagsWritten, tooMany } from "./limits.js";
@@ -95,9 +96,6 @@ function checkDataFile(file: string, text: string): { data?: Record<string, unkn
   return { data: record, problems };
 }
 
-/** HTML validity's answer for each page's text (its problems are placed in it), kept while the process runs. */
-const validityKnown = new Map<string, { text: string; config: string; problems: Problem[] }>();
-
 /** Every check on the project's source files. `root` is the project folder. */
 export async function checkSources(root: string, options: SourceCheckOptions): Promise<SourceCheck> {
   const listed = listContentFiles(root, "content");
@@ -159,23 +157,7 @@ export async function checkSources(root: string, options: SourceCheckOptions): P
     if (html && countElements(html) <= limits.elements) editorHtml.push({ path: `/${file}`, file, html });
   }
   // HTML validity, for the pages where an editor wrote HTML: the rest is the site's own renderer's.
-  // A page unchanged since the last run (the preview rebuilding after a save elsewhere) keeps its answer.
-  const config = readFileSync(join(root, ".htmlvalidate.json"), "utf8");
-  const unchecked = editorHtml.filter((page) => {
-    const known = validityKnown.get(page.file);
-    if (!known || known.text !== sources.get(page.file) || known.config !== config) return true;
-    problems.push(...known.problems);
-    return false;
-  });
-  if (unchecked.length > 0) {
-    const { checkHtmlValiditySync, htmlValidator } = await import("./html-validity.js");
-    const validator = htmlValidator(JSON.parse(config) as Parameters<typeof htmlValidator>[0]);
-    for (const page of unchecked) {
-      const found = checkHtmlValiditySync([page], validator, (file) => sources.get(file));
-      validityKnown.set(page.file, { text: sources.get(page.file) ?? "", config, problems: found });
-      problems.push(...found);
-    }
-  }
+  problems.push(...(await checkEditorHtmlValidity(root, editorHtml, sources)));
   problems.push(...checkSiteStructure(pages), ...checkKeptAddresses(pages, options.keptAddresses ?? []));
   problems.push(...scheduledNotices(pages, options.today));
   return { problems, pages, sources, told };
