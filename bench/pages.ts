@@ -1,4 +1,5 @@
 // Synthetic pages shaped like ours, for the build benchmark: the same seed always gives the same site.
+import { titleMaxLength } from "../src/content/schema.js";
 import { oldAddresses } from "../src/output/old-site.js";
 
 /** One file to write under the generated project's `content/`. */
@@ -76,9 +77,11 @@ function paragraph(random: () => number, sentences: number): string {
   return Array.from({ length: sentences }, () => sentence(random)).join(" ");
 }
 
+/** A title of two to four words and a number, within the check's limit (src/content/schema.ts). */
 function title(random: () => number, n: number): string {
   const count = 2 + Math.floor(random() * 3);
   const chosen = Array.from({ length: count }, () => pick(random, titleWords));
+  while (chosen.length > 1 && `${chosen.join(" ")} ${n}`.length > titleMaxLength) chosen.pop();
   return `${chosen.join(" ")} ${n}`;
 }
 

@@ -57,7 +57,6 @@ await step("Sass: load and compile (only when the styles changed)", () =>
 rmSync(emptyCache, { recursive: true, force: true });
 await step("Eleventy: check, render and write the pages, index and check them as written", () => eleventy.write());
 await step("Pagefind: write the search index (its own process)", () => search.writeInto(staging));
-await search.close();
 rmSync(staging, { recursive: true, force: true });
 steps.push(["total, from the process's start", performance.now()]);
 console.log(JSON.stringify(steps));

@@ -92,8 +92,8 @@ let runsInThisProcess = 0;
 /**
  * Eleventy with the project's own configuration, set up as the build runs
  * it: its own messages off (the checks report every problem), the checks'
- * report kept, and, given `search`, the pages handed to the search index as
- * soon as the last is rendered.
+ * report kept, and, given `search`, the search index started as soon as the
+ * last page is written.
  */
 export function projectEleventy(
   root: string,
@@ -116,16 +116,8 @@ export function projectEleventy(
       eleventyConfig.on(reportEvent, (received: ChecksReport) => {
         report = received;
       });
-      if (search) {
-        eleventyConfig.addTransform("nlc:search-index", function (content) {
-          const { url, outputPath } = this.page;
-          if (typeof url === "string" && typeof outputPath === "string" && outputPath.endsWith(".html"))
-            search.add(url, content);
-          return content;
-        });
-        // Added before the project's own plugins, so it runs first once every page is rendered.
-        eleventyConfig.on("eleventy.after", () => search.send());
-      }
+      // Added before the project's own plugins, so it starts first once every page is written.
+      if (search && output !== undefined) eleventyConfig.on("eleventy.after", () => search.start(output));
     },
   });
   eleventy.disableLogger();
@@ -243,8 +235,13 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
       const run = await runEleventy(root, staging, options.runMode, search);
       pages = run.pages;
       problems.push(...run.problems);
-      if (!run.settled) return { ok: false, changed: restored, problems, pages: 0 };
+      if (!run.settled) {
+        await search.settled();
+        return { ok: false, changed: restored, problems, pages: 0 };
+      }
       if (!verdict(problems)) {
+        // Pagefind may be indexing the folder: it must stop before the folder goes.
+        await search.settled();
         await rm(staging, { recursive: true, force: true });
         return { ok: false, changed: restored, problems, pages: run.pages };
       }
@@ -256,7 +253,7 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
         return { ok: false, changed: restored, problems, pages: 0 };
       }
     } finally {
-      await search.close();
+      await search.settled();
     }
     markBuild(staging);
     const swapped = await swapInto(staging, output);

@@ -1,94 +1,77 @@
+import { execFile } from "node:child_process";
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
-import { mkdir, writeFile } from "node:fs/promises";
 import { gunzipSync } from "node:zlib";
 import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { promisify } from "node:util";
+
+const run = promisify(execFile);
 
 export interface SearchIndexResult {
   /** Pages in the index. */
   pages: number;
 }
 
-/** Pagefind's service is one process for the whole of this one; it stops when no index is open. */
-let openIndexes = 0;
-
-/**
- * The site's search index, made by Pagefind's own process from the pages as
- * Eleventy rendered them (nothing is read back from disk). The pages are
- * handed over, in address order so that the same site always gives the same
- * index, as soon as the last one is rendered: Pagefind indexes them on
- * another core while the build makes pictures, copies files and finishes
- * its checks.
- * Only each page's `<main data-pagefind-body>` is indexed (see
- * layouts/base.njk), so navs, the 404 page and redirect stubs stay out of the
- * results. The files are named by content hash, so the same site gives the
- * same index, and they are written by this process, whole, before the index
- * is checked (verifySearchIndex).
- */
-export class SearchIndexer {
-  private readonly index: Promise<PagefindIndex>;
-  private readonly added: Promise<unknown>[] = [];
-  /** Pages rendered, not yet handed over: Eleventy holds their HTML until the build ends anyway. */
-  private readonly waiting = new Map<string, string>();
-
-  constructor() {
-    openIndexes += 1;
-    this.index = import("pagefind").then(async (pagefind) => {
-      const { index, errors } = await pagefind.createIndex({ forceLanguage: "en" });
-      if (!index) throw new Error(`search index: Pagefind did not start: ${errors.join("; ")}`);
-      return index;
-    });
-    // A failure is reported when the index is written; until then it must not go unhandled.
-    this.index.catch(() => undefined);
-  }
-
-  /** Takes a finished page; returns at once. */
-  add(url: string, html: string): void {
-    this.waiting.set(url, html);
-  }
-
-  /** Hands every page taken so far to Pagefind, in address order; returns at once. */
-  send(): void {
-    for (const url of [...this.waiting.keys()].sort()) {
-      const content = this.waiting.get(url) ?? "";
-      const added = this.index.then((index) => index.addHTMLFile({ url, content }));
-      added.catch(() => undefined);
-      this.added.push(added);
-    }
-    this.waiting.clear();
-  }
-
-  /** Waits for every page, then writes the index into `<siteDir>/pagefind/` and checks it is whole. */
-  async writeInto(siteDir: string): Promise<SearchIndexResult> {
-    this.send();
-    const index = await this.index;
-    for (const result of await Promise.all(this.added)) {
-      const errors = (result as { errors?: string[] }).errors ?? [];
-      if (errors.length > 0) throw new Error(`search index: Pagefind could not read a page: ${errors.join("; ")}`);
-    }
-    const { files, errors } = await index.getFiles();
-    if (errors.length > 0) throw new Error(`search index: Pagefind failed: ${errors.join("; ")}`);
-    const out = join(resolve(siteDir), "pagefind");
-    for (const file of files) {
-      const target = join(out, file.path);
-      await mkdir(dirname(target), { recursive: true });
-      await writeFile(target, file.content);
-    }
-    return verifySearchIndex(out);
-  }
-
-  /** Lets Pagefind's process go once no build in this process needs it. Never throws. */
-  async close(): Promise<void> {
-    try {
-      await (await this.index).deleteIndex();
-    } catch {
-      // nothing to delete
-    }
-    openIndexes -= 1;
-    if (openIndexes === 0) await (await import("pagefind")).close().catch(() => undefined);
-  }
+/** Pagefind's command-line runner, from the installed package. */
+function pagefindRunner(): string {
+  return join(dirname(fileURLToPath(import.meta.resolve("pagefind"))), "runner", "bin.cjs");
 }
 
-type PagefindIndex = NonNullable<Awaited<ReturnType<(typeof import("pagefind"))["createIndex"]>>["index"]>;
+/**
+ * The site's search index, made by Pagefind's own command into
+ * `<siteDir>/pagefind/` as soon as Eleventy has written the last page, so it
+ * indexes on another core while the build makes pictures, copies files and
+ * finishes its checks. Only each page's `<main data-pagefind-body>` is
+ * indexed (see layouts/base.njk), so navs, the 404 page and redirect stubs
+ * stay out of the results. Pagefind reads the pages in a fixed order and
+ * names its files by content hash, so the same site gives the same index.
+ *
+ * The command, not Pagefind's Node API: a command that has exited has
+ * written everything (the API could answer before its files were flushed),
+ * and on many pages it indexes faster than the API's one message a page.
+ */
+export class SearchIndexer {
+  private running: Promise<void> | undefined;
+  private failure: Error | undefined;
+
+  /** Starts indexing the written site; returns at once. */
+  start(siteDir: string): void {
+    this.running ??= run(
+      process.execPath,
+      [
+        pagefindRunner(),
+        "--site",
+        resolve(siteDir),
+        "--output-subdir",
+        "pagefind",
+        "--force-language",
+        "en",
+        "--silent",
+      ],
+      { maxBuffer: 16 * 1024 * 1024 },
+    ).then(
+      () => undefined,
+      (caught: { stderr?: string; stdout?: string; message?: string }) => {
+        this.failure = new Error(
+          `search index: Pagefind failed: ${(caught.stderr || caught.stdout || caught.message || "").trim()}`,
+        );
+      },
+    );
+  }
+
+  /** Waits until Pagefind has stopped, whether it finished or failed: then nothing is writing into the site. */
+  async settled(): Promise<void> {
+    await this.running;
+  }
+
+  /** Indexes the site (if not started yet), waits for Pagefind, and checks its files are whole. */
+  async writeInto(siteDir: string): Promise<SearchIndexResult> {
+    this.start(siteDir);
+    await this.running;
+    if (this.failure) throw this.failure;
+    return verifySearchIndex(join(resolve(siteDir), "pagefind"));
+  }
+}
 
 /**
  * Proves Pagefind's files are whole: the entry file reads, each language's

@@ -1,5 +1,6 @@
 import { Worker } from "node:worker_threads";
 import type { Problem } from "../core/problems.js";
+import { PageChecksSession } from "./page-checks-session.js";
 import type { RenderedPage } from "./rendered.js";
 
 /** What the build sends the page checks' thread (page-checks-worker.ts). */
@@ -34,6 +35,8 @@ type FromWorker = { kind: "report"; problems: Problem[] } | { kind: "failed"; me
  * build of a preview (`npm start`), so a rebuild pays nothing to start it.
  */
 export class PageChecks {
+  /** On the build's own thread instead (NLC_CHECKS_THREAD=main): for measuring, and where threads cannot start. */
+  private readonly local = process.env.NLC_CHECKS_THREAD === "main" ? new PageChecksSession() : undefined;
   private worker: Worker | undefined;
   private failure: string | undefined;
   private waiting: ((message: FromWorker) => void) | undefined;
@@ -77,17 +80,20 @@ export class PageChecks {
     told: ReadonlyMap<string, readonly string[]> = new Map(),
   ): void {
     this.failure = undefined;
-    this.thread().postMessage({
+    const message: ToWorker = {
       kind: "start",
       root,
       incremental,
       sources: [...sources],
       told: [...told].map(([file, keys]) => [file, [...keys]]),
-    } satisfies ToWorker);
+    };
+    if (this.local) this.local.handle(message);
+    else this.thread().postMessage(message);
   }
 
   check(page: RenderedPage): void {
-    this.thread().postMessage({ kind: "page", page } satisfies ToWorker);
+    if (this.local) this.local.handle({ kind: "page", page });
+    else this.thread().postMessage({ kind: "page", page } satisfies ToWorker);
   }
 
   /** Every problem the pages have, once the thread has read them all; throws if the thread failed. */
@@ -97,6 +103,11 @@ export class PageChecks {
     built: ReadonlyMap<string, string>,
     copies: ReadonlyMap<string, string> = new Map(),
   ): Promise<Problem[]> {
+    if (this.local)
+      return Promise.resolve(
+        this.local.handle({ kind: "finish", files: [...files], outputDir, built: [...built], copies: [...copies] }) ??
+          [],
+      );
     const worker = this.thread();
     if (this.failure) return Promise.reject(new Error(`the page checks failed: ${this.failure}`));
     // Waiting on the thread keeps the process alive until its answer comes.
