@@ -36,7 +36,7 @@ export function adminContentSecurityPolicy(settings: CmsSettings): string {
 }
 
 /** Where the editor lives, and the headers only it gets: its own CSP, kept out of search engines. */
-export const adminPath = "/admin/";
+const adminPath = "/admin/";
 
 /** Whether a site path is the editors' tool rather than a page for visitors (the page gates and invariants leave it to tests/cms/). */
 export function inAdminArea(sitePath: string): boolean {

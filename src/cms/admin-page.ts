@@ -6,8 +6,6 @@ import { fileURLToPath } from "node:url";
 import { decapCacheDir, decapRelease, ensureDecapBundle, isBundleFile } from "./decap-bundle.js";
 import { escapeHtml } from "../core/escape.js";
 
-export { isBundleFile };
-
 /**
  * The files of /admin/: Decap CMS's prebuilt bundle (fetched once, pinned and checked, by
  * decap-bundle.ts; nothing from a CDN), our setup script, the page that loads them, and the
@@ -30,7 +28,7 @@ const setupScript = join(dirname(fileURLToPath(import.meta.url)), "admin-setup.j
  * The page at /admin/. Its heading and words show until the editor starts
  * (Decap renders into #nc-root, replacing them), and stay for anyone without JavaScript.
  */
-export function adminPageHtml(options: {
+function adminPageHtml(options: {
   bundle: string;
   setup: string;
   previewStyle: string;

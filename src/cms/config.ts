@@ -101,12 +101,7 @@ function year(day: string | undefined): number | undefined {
 }
 
 /** One field of one collection's form, from the schema's facts, the table of words and the site as it stands. */
-export function cmsField(
-  name: FieldName,
-  spec: CmsFieldSpec,
-  collection: CmsCollection,
-  site: SiteFacts,
-): CmsWidgetConfig {
+function cmsField(name: FieldName, spec: CmsFieldSpec, collection: CmsCollection, site: SiteFacts): CmsWidgetConfig {
   const facts = fieldFacts(name);
   const required = facts.required || (spec.requiredIn ?? []).includes(collection);
   const field: CmsWidgetConfig = { name, label: spec.label, hint: spec.hint, widget: spec.widget, required };
@@ -202,7 +197,7 @@ const markdownButtons = [
   "numbered-list",
 ];
 
-export function collectionFields(collection: CmsCollection, site: SiteFacts): CmsWidgetConfig[] {
+function collectionFields(collection: CmsCollection, site: SiteFacts): CmsWidgetConfig[] {
   const fields: CmsWidgetConfig[] = [];
   for (const name of Object.keys(cmsFields) as FieldName[]) {
     const spec = cmsFields[name];
@@ -227,13 +222,13 @@ export function collectionFields(collection: CmsCollection, site: SiteFacts): Cm
 }
 
 /** Safe file names for pages and uploads: ASCII, no accents, hyphens for anything else. */
-export const slugOptions = { encoding: "ascii", clean_accents: true, sanitize_replacement: "-" } as const;
+const slugOptions = { encoding: "ascii", clean_accents: true, sanitize_replacement: "-" } as const;
 
 /**
  * Where uploads go. Decap has one media folder; the editor (src/cms/admin-setup.js)
  * moves each upload into its kind's folder (src/content/file-kinds.ts) as it saves.
  */
-export const mediaFolders = {
+const mediaFolders = {
   images: { folder: "static/img", public: "/static/img" },
   documents: { folder: "static/documents", public: "/static/documents" },
 } as const;

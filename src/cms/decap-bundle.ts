@@ -31,7 +31,7 @@ export function isBundleFile(name: string): boolean {
 }
 
 /** The project folder: the nearest folder above this module holding a package.json (a fixture project's own copy too). */
-export function projectRoot(from = dirname(fileURLToPath(import.meta.url))): string {
+function projectRoot(from = dirname(fileURLToPath(import.meta.url))): string {
   let dir = from;
   while (!existsSync(join(dir, "package.json"))) {
     const parent = dirname(dir);
@@ -47,7 +47,7 @@ export function decapCacheDir(root = projectRoot(), version: string = decapRelea
 }
 
 /** A file's integrity in npm's form, "sha512-<base64>". */
-export async function fileIntegrity(file: string): Promise<string> {
+async function fileIntegrity(file: string): Promise<string> {
   const hash = createHash("sha512");
   for await (const chunk of createReadStream(file)) hash.update(chunk as Buffer);
   return `sha512-${hash.digest("base64")}`;
@@ -60,7 +60,7 @@ export type PackFunction = (spec: string, destination: string) => Promise<string
  * `npm pack <spec>`: npm's own cache, registry and proxy settings, fixed arguments, no shell. Under an
  * npm script (postinstall, `npm run build`) it is the npm that runs the script; otherwise `npm` on PATH.
  */
-export const npmPack: PackFunction = async (spec, destination) => {
+const npmPack: PackFunction = async (spec, destination) => {
   const npmCli = process.env.npm_execpath;
   const [command, prefix] =
     npmCli && /npm-cli\.[cm]?js$/.test(npmCli) ? [process.execPath, [npmCli]] : ["npm", [] as string[]];

@@ -11,7 +11,7 @@ import { named } from "./field-words.js";
  * a number here and the check and the form change together.
  */
 
-export const knownTags = ["nav", "primary", "footer", "posts"] as const;
+const knownTags = ["nav", "primary", "footer", "posts"] as const;
 
 /** What follows a page's title in its <title> (layouts/base.njk writes `{{ title }} – {{ site.name }}`). */
 export const pageTitleSuffix = ` – ${siteName}`;
@@ -103,7 +103,7 @@ export const frontMatterSchema = z.object({
 });
 
 /** What each field is for, with an example: the table in docs/editing.md is made from this (npm run docs:fields). */
-export const fieldDocs: Record<keyof typeof frontMatterSchema.shape, { description: string; example: string }> = {
+const fieldDocs: Record<keyof typeof frontMatterSchema.shape, { description: string; example: string }> = {
   title: {
     description: `The page's name: its heading and the browser tab's title. Up to ${titleMaxLength} characters (the site adds "${pageTitleSuffix}" to make at most ${pageTitleMaxLength}). **Required.**`,
     example: "`title: Our Programme`",
@@ -193,8 +193,6 @@ export const fieldDocs: Record<keyof typeof frontMatterSchema.shape, { descripti
     example: "see `content/site/index.md`",
   },
 };
-
-export type FrontMatter = z.infer<typeof frontMatterSchema>;
 
 export const knownFields = Object.keys(frontMatterSchema.shape);
 

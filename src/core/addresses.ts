@@ -19,7 +19,7 @@ export const pageAddress = /^\/(?:[a-z0-9][a-z0-9._-]*\/)*(?:[a-z0-9][a-z0-9_-]*
 export const cleanPostName = /^[a-z0-9]+(?:-[a-z0-9]+)*\.md$/;
 
 /** Folders whose pages take their address from their file name under a fixed prefix. */
-export const postFolders: ReadonlyArray<{ folder: string; prefix: string }> = [
+const postFolders: ReadonlyArray<{ folder: string; prefix: string }> = [
   { folder: "content/news/posts/", prefix: "/news/" },
 ];
 

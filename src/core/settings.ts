@@ -51,7 +51,7 @@ export interface Settings {
 }
 
 /** A setting the build cannot use; its message is one line naming it. */
-export class SettingsError extends Error {
+class SettingsError extends Error {
   /** Eleventy's documented way to show an error by its message alone, when its own command line runs the site. */
   readonly skipOriginalStack = true;
   readonly problems: readonly string[];
@@ -69,22 +69,22 @@ export const siteName = "National Leadership Centre";
  * The address a preview's absolute links (canonical, Open Graph, feed, sitemap) use: never the live
  * site's, whatever SITE_URL says. `.invalid` is reserved (RFC 2606) and can never be a real site.
  */
-export const previewSiteUrl = "https://preview.invalid";
+const previewSiteUrl = "https://preview.invalid";
 /** GA4 measurement IDs look like "G-AB12CD34EF". Anything else is a typo that would silently measure nothing. */
-export const measurementIdPattern = /^G-[A-Z0-9]{4,20}$/;
+const measurementIdPattern = /^G-[A-Z0-9]{4,20}$/;
 const repoPattern = /^[\w.-]{1,100}\/[\w.-]{1,100}$/;
 const branchPattern = /^[A-Z0-9][\w./-]{0,100}$/i;
 const localBackendPattern = /^http:\/\/127\.0\.0\.1:\d{4,5}\/api\/v1$/;
 const dayPattern = /^\d{4}-\d{2}-\d{2}$/;
 
 /** A value as it is shown in a message: quoted, control characters escaped, cut short. */
-export function shown(value: string): string {
+function shown(value: string): string {
   const quoted = JSON.stringify(value.length > 80 ? `${value.slice(0, 80)}…` : value);
   return quoted;
 }
 
 /** The origin of an https address that is only an origin ("https://x.org" or "https://x.org/"), else undefined. */
-export function httpsOrigin(value: string): string | undefined {
+function httpsOrigin(value: string): string | undefined {
   let url: URL;
   try {
     url = new URL(value);
@@ -98,7 +98,7 @@ export function httpsOrigin(value: string): string | undefined {
 }
 
 /** A real calendar day written YYYY-MM-DD. */
-export function isDay(value: string): boolean {
+function isDay(value: string): boolean {
   if (!dayPattern.test(value)) return false;
   const date = new Date(`${value}T00:00:00Z`);
   return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;

@@ -36,7 +36,7 @@ export function pagesNameRasterImages(root: string): boolean {
  * The file behind an image address, only if it is a real file inside static/:
  * "/../../usr/share/x.png" or a symbolic link is never read, whatever it names.
  */
-export function staticFile(root: string, src: string): string | undefined {
+function staticFile(root: string, src: string): string | undefined {
   let path: string;
   try {
     path = decodeURIComponent(src.split(/[?#]/)[0] ?? "");
@@ -112,7 +112,7 @@ export type ImageJobs = Set<string>;
  * raster file in static/, or is over the size limit, is left as it was: the
  * checks say why.
  */
-export async function pictureFor(
+async function pictureFor(
   img: ScannedElement,
   written: string,
   options: ImageOptions & { jobs: ImageJobs },

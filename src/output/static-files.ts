@@ -63,7 +63,7 @@ async function unchanged(from: string, to: string): Promise<boolean> {
 }
 
 /** Copies the static files into `outputDir`; a file already there and unchanged is left (the preview's rebuilds). */
-export async function copyStaticFiles(root: string, outputDir: string): Promise<number> {
+async function copyStaticFiles(root: string, outputDir: string): Promise<number> {
   let copied = 0;
   for (const copy of staticCopies(root)) {
     const target = resolve(outputDir, `.${copy.to}`);

@@ -8,7 +8,7 @@
  * the committed files match this drawing.
  */
 
-export const colours = { red: "#ce132d", orange: "#ee701c", slate: "#323e48", white: "#fff" } as const;
+const colours = { red: "#ce132d", orange: "#ee701c", slate: "#323e48", white: "#fff" } as const;
 
 /** The name the mark spells, and its text alternative. */
 export const brandName = "National Leadership Centre";
@@ -18,7 +18,7 @@ export const brandName = "National Leadership Centre";
  * strokes of at least 1.8 px at the smallest size the site draws it (the
  * footer's, 40 px tall) and 2.2 px in the header (48 px).
  */
-export const stroke = 2;
+const stroke = 2;
 const capHeight = 10;
 const tracking = 2.5;
 const linePitch = 15;
@@ -95,12 +95,6 @@ function wordmarkArt(textColour: string, gradientId: string): { body: string; wi
   return { body, width, height };
 }
 
-/** The wordmark's box, in the units its strokes are drawn in (the SVG's viewBox). */
-export function wordmarkBox(): { width: number; height: number } {
-  const art = wordmarkArt(colours.slate, "nlc-bar");
-  return { width: art.width + 2, height: art.height + 2 };
-}
-
 /** The wordmark as a standalone SVG, with its name as the text alternative. */
 export function wordmarkSvg(textColour: string = colours.slate): string {
   const art = wordmarkArt(textColour, "nlc-bar");
@@ -124,7 +118,7 @@ export function iconSvg(corner = 3): string {
   );
 }
 
-export const videoPoster = { width: 1600, height: 900 } as const;
+const videoPoster = { width: 1600, height: 900 } as const;
 
 /**
  * The poster frame of a video before it is played (no picture is fetched
