@@ -7,8 +7,8 @@ import type { Problem } from "../core/problems.js";
 /**
  * HTML validity of the HTML editors wrote (html-validate, with the committed
  * .htmlvalidate.json), each page's answer kept by a hash of everything it
- * depends on: the page's text, the rules, html-validate's version and this
- * format. In memory, for the preview's rebuilds, and in `.cache/`, so a build
+ * depends on: the page's source and rendered HTML, the rules, html-validate's
+ * version and this format. In memory, for the preview's rebuilds, and in `.cache/`, so a build
  * whose editors' HTML did not change never loads html-validate (a fifth of
  * a small site's build), as the stylesheet's cache spares it Sass.
  */
@@ -30,9 +30,11 @@ function validatorVersion(): string {
     .version;
 }
 
+/** A cached answer, or nothing when there is none or it is not a list (a damaged file is checked again). */
 function read(file: string): Problem[] | undefined {
   try {
-    return JSON.parse(readFileSync(file, "utf8")) as Problem[];
+    const found: unknown = JSON.parse(readFileSync(file, "utf8"));
+    return Array.isArray(found) ? (found as Problem[]) : undefined;
   } catch {
     return undefined;
   }
@@ -52,7 +54,7 @@ export async function checkEditorHtmlValidity(
   const unchecked: Array<EditorHtmlPage & { key: string }> = [];
   for (const page of pages) {
     const key = createHash("sha256")
-      .update(JSON.stringify([format, version, config, page.file, sources.get(page.file) ?? page.html]))
+      .update(JSON.stringify([format, version, config, page.file, sources.get(page.file) ?? "", page.html]))
       .digest("hex")
       .slice(0, 24);
     const found = known.get(key) ?? read(join(cacheDir, `${key}.json`));

@@ -75,9 +75,13 @@ function expectRefused(outcome: Outcome, file: string, message: RegExp): void {
   expect(outsideSite(), "a file written outside the site").toEqual(projectFiles);
 }
 
-/** The project's files other than the built site. */
+/** The project's files other than the built site and the build's own caches (`.cache/`, named by hash). */
 function outsideSite(): Record<string, string> {
-  return Object.fromEntries(Object.entries(snapshot(project.root)).filter(([path]) => !path.startsWith("_site/")));
+  return Object.fromEntries(
+    Object.entries(snapshot(project.root)).filter(
+      ([path]) => !path.startsWith("_site/") && !path.startsWith(".cache/"),
+    ),
+  );
 }
 
 describe("an editor's files are data: every attack is refused or harmless", () => {
