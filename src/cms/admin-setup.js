@@ -155,7 +155,11 @@
     return (bytes / (1024 * 1024)).toFixed(1) + " MB";
   }
 
-  /** A message the editor can read and close (role=alert, so a screen reader says it). */
+  /**
+   * A message the editor can read and close (role=alert, so a screen reader says it). While a dialog
+   * such as the media library is open, the message goes inside it: Decap's own messages sit behind
+   * the dialog's backdrop, hidden from screen readers and out of reach of the mouse and keyboard.
+   */
   function notify(message) {
     var box = document.createElement("div");
     box.setAttribute("role", "alert");
@@ -171,7 +175,7 @@
       box.remove();
     });
     box.appendChild(close);
-    document.body.appendChild(box);
+    (document.querySelector(".ReactModal__Content") || document.body).appendChild(box);
   }
 
   // Every file chosen in the editor is looked at before Decap sees it: a kind the site does not publish
@@ -232,19 +236,16 @@
         var used = (paths || []).filter(function (path) {
           return linked["/" + trimSlashes(path)];
         });
-        if (used.length)
-          return Promise.reject(
-            new Error(
-              used
-                .map(function (path) {
-                  var address = "/" + trimSlashes(path);
-                  return (
-                    nameOf(path) + " is still used by " + linked[address].join(", ") + ": remove it from there first"
-                  );
-                })
-                .join("; "),
-            ),
-          );
+        if (used.length) {
+          var refusal = used
+            .map(function (path) {
+              var address = "/" + trimSlashes(path);
+              return nameOf(path) + " is still used by " + linked[address].join(", ") + ": remove it from there first.";
+            })
+            .join(" ");
+          notify(refusal);
+          return Promise.reject(new Error(refusal));
+        }
         return deleteFiles(paths, message);
       };
       backend.persistEntry = function (entry, persistOptions) {
