@@ -1,13 +1,13 @@
 import { defineConfig, type TestProjectInlineConfiguration } from "vitest/config";
 
 /**
- * Four projects, run one after another (sequence.groupOrder), each as fast as
- * its kind allows on a two-core machine:
- * - unit: plain functions, files in parallel;
- * - build: tests that build small fixture sites of their own, two files at a time;
+ * Four projects, run one after another (sequence.groupOrder), each two files at a time:
+ * - unit: plain functions;
+ * - build: tests that build small fixture sites of their own;
  * - site: the gates over the built site in _site/ that content can break
  *   (links, HTML validity, weight, axe, the invariants): `npm run test:content`;
- * - browser: the browser suite and the browser editor, driving Chromium, one file at a time.
+ * - browser: the browser suite and the browser editor, driving Chromium (each file its own browser,
+ *   server and fixture, so two run side by side).
  */
 
 const shared = {
@@ -15,6 +15,8 @@ const shared = {
   execArgv: ["--import", "tsx"],
   // "Today" is fixed for every test, and never the machine's clock or time zone (src/core/settings.ts).
   env: { NLC_NOW: "2030-06-15" },
+  // Two files at a time on every machine (vitest's own default is one fewer than the cores: one, on two).
+  maxWorkers: 2,
   testTimeout: 60_000,
   hookTimeout: 120_000,
 };
@@ -46,27 +48,18 @@ const build = [
   "tests/render/statement-dates.test.ts",
 ];
 
-function project(
-  name: string,
-  order: number,
-  include: string[],
-  exclude: string[],
-  parallel: boolean,
-): TestProjectInlineConfiguration {
-  return {
-    extends: true,
-    test: { name, include, exclude, fileParallelism: parallel, sequence: { groupOrder: order } },
-  };
+function project(name: string, order: number, include: string[], exclude: string[]): TestProjectInlineConfiguration {
+  return { extends: true, test: { name, include, exclude, sequence: { groupOrder: order } } };
 }
 
 export default defineConfig({
   test: {
     ...shared,
     projects: [
-      project("unit", 0, ["tests/**/*.test.ts"], [...site, ...browser, ...build], true),
-      project("build", 1, build, site, true),
-      project("site", 2, site, [], true),
-      project("browser", 3, browser, site, false),
+      project("unit", 0, ["tests/**/*.test.ts"], [...site, ...browser, ...build]),
+      project("build", 1, build, site),
+      project("site", 2, site, []),
+      project("browser", 3, browser, site),
     ],
   },
 });

@@ -27,7 +27,7 @@ const postFolders: ReadonlyArray<{ folder: string; prefix: string }> = [
  * The site's own files at fixed addresses, from the developers'
  * src/site-files/ (drawn by `npm run icons`): browsers and link previews look
  * for the icons and the manifest at the root. Every file there must be listed
- * here (tests/build/untrusted-content.test.ts), so no page or old address can take one over.
+ * here (tests/build/untrusted-settings.test.ts), so no page or old address can take one over.
  */
 const siteFileAddresses: readonly string[] = [
   "/favicon.ico",
