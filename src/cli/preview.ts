@@ -3,10 +3,11 @@
 // preview's own rules, src/build/preview.ts), written into .preview/ (never _site/). Run here rather than by
 // Eleventy's command line for one reason: Eleventy 3 notices a deleted file but does not rebuild, so a
 // deleted page stayed in the preview and in every list that showed it. Here a deletion rebuilds as a save does.
-import { join, relative, resolve } from "node:path";
+import { join, relative } from "node:path";
 import Eleventy from "@11ty/eleventy";
 
-const root = resolve(import.meta.dirname, "..", "..");
+// The project is the working folder (npm runs scripts there), as for npm run build and npm run check.
+const root = process.cwd();
 const option = (name: string) => process.argv.find((arg) => arg.startsWith(`--${name}=`))?.slice(name.length + 3);
 const port = Number(option("port") ?? 8080);
 
