@@ -90,30 +90,42 @@ export async function useRichText(page: Page): Promise<void> {
   await expect.poll(mode).not.toBe("raw");
 }
 
-/** Adds one of the text's components (Picture, Document, Link to a page, Video) from the toolbar's "+". */
-export async function addComponent(page: Page, label: string): Promise<void> {
+/**
+ * Adds one of the text's components (Picture, Document, Link to a page, Video) from the toolbar's "+",
+ * and waits for one more of what choosing it `shows` (its dialog, or its button). By keyboard, as the menu button's
+ * own keys work: Enter opens the menu, Enter on an item chooses it. The menu is opened only while it is
+ * closed (a second Enter on a busy machine would close it again) and never again once an item is chosen.
+ */
+export async function addComponent(page: Page, label: string, shows: Locator): Promise<void> {
   // Into the text at its end (a click in the middle could land on a link, which opens its own dialog).
   await page.locator('[contenteditable="true"]').last().focus();
   await page.keyboard.press("ControlOrMeta+End");
   // Decap's "+" (add component) is the toolbar's last button; it has no accessible name of its own.
   const plus = page.locator('button[class*="StyledToolbarButton"]').last();
   const item = page.getByRole("menuitem", { name: label });
-  // By keyboard, as the menu button's own keys work: Enter opens the menu, Enter on an item chooses it.
+  // The menu button (react-aria-menubutton) says whether its menu is open: on the button or around it.
+  const menuOpen = () => plus.evaluate((button) => button.closest("[aria-expanded]")?.getAttribute("aria-expanded"));
+  const before = await shows.count();
+  const shown = async () => (await shows.count()) > before;
+  let chosen = false;
   await expect
     .poll(
       async () => {
-        if (!(await item.isVisible())) {
+        if (await shown()) return true;
+        if (await item.isVisible()) {
+          await item.focus();
+          // Pressed on the page, not the item: choosing it closes the menu (and may open a dialog) at once.
+          await page.keyboard.press("Enter");
+          chosen = true;
+        } else if (!chosen && (await menuOpen()) !== "true") {
           await plus.focus();
           await plus.press("Enter");
         }
-        return item.isVisible();
+        return shown();
       },
-      { timeout: 20_000 },
+      { timeout: 30_000 },
     )
     .toBe(true);
-  await item.focus();
-  // Pressed on the page, not the item: choosing it closes the menu (and may open a dialog) at once.
-  await page.keyboard.press("Enter");
 }
 
 /** Uploads a file through Decap's media library, opened by `opener`, and chooses it. */

@@ -96,7 +96,7 @@ describe("the browser editor refuses what the check would refuse", () => {
       .toFile(picture);
     await newPost("A picture with no words");
     await useRichText(page);
-    await addComponent(page, "Picture");
+    await addComponent(page, "Picture", page.getByRole("button", { name: "Choose an image" }));
     await uploadThroughLibrary(page, "Choose an image", picture);
     await refused([/^Start headings at Heading 2 .*give every picture a description/]);
     await screenshot(page, "refused-picture-without-description");
@@ -144,8 +144,8 @@ describe("what the browser editor lets through, the check accepts", () => {
     await newPost("A post that links", ["4", "12", "2024"]);
     await writeMarkdown(page, "Read about");
     await useRichText(page);
-    await addComponent(page, "Link to a page");
     const dialog = page.getByRole("dialog", { name: "Link to a page" });
+    await addComponent(page, "Link to a page", dialog);
     await dialog.getByLabel("Page").selectOption("/alpha/");
     await dialog.getByLabel("Link text (what the reader clicks)").fill("the alpha section");
     await screenshot(page, "link-to-a-page");

@@ -119,7 +119,7 @@ describe("the browser editor in local mode", () => {
     await page.getByLabel("Year").fill("2020");
     await writeMarkdown(page, "## What we discussed\n\nLeaders talked about [the alpha section](/alpha/).\n");
     await useRichText(page);
-    await addComponent(page, "Picture");
+    await addComponent(page, "Picture", page.getByRole("button", { name: "Choose an image" }));
     await uploadThroughLibrary(page, "Choose an image", picture);
     await page.getByLabel("Description").fill("Leaders around a table in Leeds");
 
@@ -160,7 +160,7 @@ describe("the browser editor in local mode", () => {
     writeFileSync(document, `%PDF-1.4\n${"x".repeat(3000)}\n%%EOF\n`);
     await openEditor("/collections/pages/entries/about");
     await useRichText(page);
-    await addComponent(page, "Document");
+    await addComponent(page, "Document", page.getByRole("button", { name: "Choose a file" }));
     await uploadThroughLibrary(page, "Choose a file", document);
     await page.getByLabel("Link text").fill("Annual report 2024");
     const preview = page.frameLocator("#preview-pane");
