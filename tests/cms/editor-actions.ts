@@ -113,10 +113,16 @@ export async function addComponent(page: Page, label: string, shows: Locator): P
       async () => {
         if (await shown()) return true;
         if (await item.isVisible()) {
-          await item.focus();
+          // Should the menu close between seeing the item and focusing it, the next try opens it again.
+          const focused = await item.focus({ timeout: 2_000 }).then(
+            () => true,
+            () => false,
+          );
           // Pressed on the page, not the item: choosing it closes the menu (and may open a dialog) at once.
-          await page.keyboard.press("Enter");
-          chosen = true;
+          if (focused) {
+            await page.keyboard.press("Enter");
+            chosen = true;
+          }
         } else if (!chosen && (await menuOpen()) !== "true") {
           await plus.focus();
           await plus.press("Enter");
