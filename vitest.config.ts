@@ -1,7 +1,8 @@
+import { availableParallelism } from "node:os";
 import { defineConfig, type TestProjectInlineConfiguration } from "vitest/config";
 
 /**
- * Four projects, run one after another (sequence.groupOrder), each two files at a time:
+ * Four projects, run one after another (sequence.groupOrder), each at least two files at a time:
  * - unit: plain functions;
  * - build: tests that build small fixture sites of their own;
  * - site: the gates over the built site in _site/ that content can break
@@ -15,8 +16,9 @@ const shared = {
   execArgv: ["--import", "tsx"],
   // "Today" is fixed for every test, and never the machine's clock or time zone (src/core/settings.ts).
   env: { NLC_NOW: "2030-06-15" },
-  // Two files at a time on every machine (vitest's own default is one fewer than the cores: one, on two).
-  maxWorkers: 2,
+  // One file per core but one, as vitest does by default, and never fewer than two: on a two-core machine its
+  // default ran one file at a time and left a core idle.
+  maxWorkers: Math.max(2, availableParallelism() - 1),
   testTimeout: 60_000,
   hookTimeout: 120_000,
 };

@@ -149,8 +149,9 @@ describe("the preview (npm start)", () => {
           );
           const script = document.createElement("script");
           script.textContent = "window.ranHere = true";
+          // An inline script allowed to run runs as it is inserted; one the policy refuses raises the event.
           document.head.append(script);
-          setTimeout(() => resolve({ ran: "ranHere" in window, violation: "" }), 2_000);
+          if ("ranHere" in window) resolve({ ran: true, violation: "" });
         }),
     );
     expect(blocked).toEqual({ ran: false, violation: expect.stringMatching(/^script-src/) });
